@@ -1,0 +1,87 @@
+"""linkchecker over the built site, served on 127.0.0.1 (anchors checked, warnings are failures)."""
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .problems import Problem
+
+CONFIG = """\
+[checking]
+threads=4
+maxrequestspersecond=1000
+timeout=20
+[filtering]
+checkextern={extern}
+ignorewarnings=
+[output]
+[AnchorCheck]
+"""
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """A quiet static server; the LinkChecker header lets linkchecker check at full speed."""
+
+    def end_headers(self) -> None:
+        self.send_header("LinkChecker", "allow")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 (a free port) for the duration of the block; yields the base URL."""
+    handler = functools.partial(_Handler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def run_linkchecker(out: Path, source_of: dict[str, str], check_external: bool = False) -> list[Problem]:
+    """Check every link and anchor of the site in ``out``; ``source_of`` maps a URL path to its Markdown file."""
+    with tempfile.TemporaryDirectory() as config_dir, serve(out) as base:
+        os.chmod(config_dir, 0o755)  # linkchecker run as root drops to 'nobody'
+        config = Path(config_dir) / "linkcheckerrc"
+        config.write_text(CONFIG.format(extern=int(check_external)), encoding="utf-8")
+        config.chmod(0o644)
+        command = [str(Path(sys.executable).with_name("linkchecker")), "--config", str(config),
+                   "--no-status", "--output", "csv", base]
+        done = subprocess.run(command, capture_output=True, text=True)
+        problems = list(_problems(done.stdout, base, source_of))
+        if done.returncode not in (0, 1) or (done.returncode == 1 and not problems):
+            problems.append(Problem("site/", None, f"linkchecker failed (exit {done.returncode}): "
+                                    f"{done.stderr.strip()[-300:]}", "run 'make build' again; see the message"))
+        return problems
+
+
+def _problems(output: str, base: str, source_of: dict[str, str]) -> Iterator[Problem]:
+    """Rows of linkchecker's CSV output that are errors or warnings, as problems on the Markdown source."""
+    rows = [line for line in output.splitlines() if line and not line.startswith("#")]
+    for row in csv.DictReader(io.StringIO("\n".join(rows)), delimiter=";"):
+        valid = row.get("valid") == "True"
+        warning = (row.get("warningstring") or "").strip()
+        if valid and not warning:
+            continue
+        parent = urlsplit(row.get("parentname") or base).path
+        path = source_of.get(parent, f"site{parent}")
+        reason = warning if valid else (row.get("result") or "broken")
+        yield Problem(path, None, f"the link '{row.get('urlname')}' on {parent} is broken: {reason}",
+                      "fix the link or the anchor it points to (links in templates and raw HTML included)")

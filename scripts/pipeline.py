@@ -1,0 +1,82 @@
+"""The build: source checks, MkDocs into a temporary folder, HTML and link checks, then an atomic swap.
+
+On any problem the previous site folder is left exactly as it was.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import engine, html, linkcheck, parity
+from .problems import Problem
+from .sources import Site, load_site
+
+
+@dataclass
+class BuildResult:
+    problems: list[Problem] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@contextmanager
+def _timed(result: BuildResult, stage: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        result.timings[stage] = time.perf_counter() - start
+
+
+def build(root: Path, site_dir: Path | None = None, *, check_links: bool = True,
+          check_external: bool = False) -> BuildResult:
+    """Build the site of the project at ``root`` into ``site_dir`` (default: root/site) if nothing is wrong."""
+    result = BuildResult()
+    target = site_dir or root / "site"
+    with _timed(result, "source checks"):
+        site = load_site(root)
+        result.problems = parity.check_sources(site)
+    if result.problems:
+        return result
+    work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
+    try:
+        stages: list[tuple[str, Callable[[], list[Problem]]]] = [
+            ("mkdocs build", lambda: engine.run_mkdocs(site, work)),
+            ("html checks", lambda: html.check_built(site, work)),
+        ]
+        if check_links:
+            stages.append(("link checks", lambda: linkcheck.run_linkchecker(work, source_map(site), check_external)))
+        for stage, run in stages:
+            with _timed(result, stage):
+                result.problems = run()
+            if result.problems:
+                return result
+        with _timed(result, "swap"):
+            swap_into(work, target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return result
+
+
+def source_map(site: Site) -> dict[str, str]:
+    """Published URL path -> Markdown file, to name the file an editor must open."""
+    return {html.page_url(site, lang, rel): page.display for (lang, rel), page in site.pages.items()}
+
+
+def swap_into(work: Path, target: Path) -> None:
+    """Replace ``target`` by ``work`` with two renames, so no reader ever sees a half-written site."""
+    os.chmod(work, 0o755)
+    old = target.with_name(f".site-old-{os.getpid()}")
+    if target.exists():
+        target.rename(old)
+    work.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
