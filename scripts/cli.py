@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import parity, pipeline
+from . import checks, pipeline
 from .problems import Problem, format_json, format_text
 from .sources import load_site
 
@@ -32,7 +32,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Check the Markdown sources only (translation parity, links between languages, front matter); fast."""
-    return _report(parity.check_sources(load_site(args.root)), args.format)
+    return _report(checks.check_sources(load_site(args.root)), args.format)
 
 
 def main(argv: list[str] | None = None) -> int:

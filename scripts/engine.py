@@ -20,7 +20,7 @@ PLAIN = [
     (re.compile(r"contains a link '([^']*)', but there is no such anchor on this page"),
      "the link '{0}' leads to no heading of this page", "use the id of a heading, e.g. {{#my-section}}"),
     (re.compile(r"contains a link '([^']*)', but the doc '([^']*)' does not contain an anchor '([^']*)'"),
-     "the link '{0}' leads to no heading '#{2}' in {1}", "use an id that exists in that page"),
+     "the link '{0}' leads to no heading '{2}' in {1}", "use an id that exists in that page"),
     (re.compile(r"contains an absolute link '([^']*)'"),
      "the link '{0}' starts with '/'", "use a relative link to the .md file"),
     (re.compile(r"contains an unrecognized relative link '([^']*)'"),

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .problems import Problem
+from .sources import Page
 
 CONFIG = """\
 [checking]
@@ -41,11 +42,18 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """Clients that close a connection early (linkchecker does) are not an error worth printing."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass
+
+
 @contextmanager
 def serve(folder: Path) -> Iterator[str]:
     """Serve ``folder`` on 127.0.0.1 (a free port) for the duration of the block; yields the base URL."""
     handler = functools.partial(_Handler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -55,8 +63,8 @@ def serve(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
-def run_linkchecker(out: Path, source_of: dict[str, str], check_external: bool = False) -> list[Problem]:
-    """Check every link and anchor of the site in ``out``; ``source_of`` maps a URL path to its Markdown file."""
+def run_linkchecker(out: Path, source_of: dict[str, Page], check_external: bool = False) -> list[Problem]:
+    """Check every link and anchor of the site in ``out``; ``source_of`` maps a URL path to its Markdown page."""
     with tempfile.TemporaryDirectory() as config_dir, serve(out) as base:
         os.chmod(config_dir, 0o755)  # linkchecker run as root drops to 'nobody'
         config = Path(config_dir) / "linkcheckerrc"
@@ -72,7 +80,7 @@ def run_linkchecker(out: Path, source_of: dict[str, str], check_external: bool =
         return problems
 
 
-def _problems(output: str, base: str, source_of: dict[str, str]) -> Iterator[Problem]:
+def _problems(output: str, base: str, source_of: dict[str, Page]) -> Iterator[Problem]:
     """Rows of linkchecker's CSV output that are errors or warnings, as problems on the Markdown source."""
     rows = [line for line in output.splitlines() if line and not line.startswith("#")]
     for row in csv.DictReader(io.StringIO("\n".join(rows)), delimiter=";"):
@@ -81,7 +89,8 @@ def _problems(output: str, base: str, source_of: dict[str, str]) -> Iterator[Pro
         if valid and not warning:
             continue
         parent = urlsplit(row.get("parentname") or base).path
-        path = source_of.get(parent, f"site{parent}")
+        page, link = source_of.get(parent), row.get("urlname") or ""
+        path, line = (page.display, page.line_of(link)) if page else (f"site{parent}", None)
         reason = warning if valid else (row.get("result") or "broken")
-        yield Problem(path, None, f"the link '{row.get('urlname')}' on {parent} is broken: {reason}",
+        yield Problem(path, line, f"the link '{row.get('urlname')}' on {parent} is broken: {reason}",
                       "fix the link or the anchor it points to (links in templates and raw HTML included)")

@@ -16,7 +16,7 @@ def pairs(site: Site) -> Iterator[tuple[Page, Page]]:
         first = site.page(site.default_language, rel)
         for lang in site.languages:
             other = site.page(lang, rel)
-            if first and other and other is not first:
+            if first and other and other is not first and first.readable and other.readable:
                 yield first, other
 
 
@@ -108,7 +108,7 @@ def cross_language_links(site: Site) -> Iterator[Problem]:
     """No link from one language's folder into another's (MkDocs rewrites or breaks them)."""
     for page in site.pages.values():
         for link in page.links:
-            if not link.is_internal or not (link.target.startswith("..") or link.raw.startswith("/")):
+            if link.in_html or not link.is_internal or not (link.target.startswith("..") or link.raw.startswith("/")):
                 continue
             other = next((lang for lang in site.languages if link.target.startswith(f"../{lang}/")), None)
             reason = f"it points into the {other.upper()} folder" if other else "it leaves the language folder"
@@ -135,7 +135,7 @@ def navigation(site: Site) -> Iterator[Problem]:
                     yield Problem("mkdocs.yml", _config_line(site, rel), f"the menu entry '{rel}' leads to "
                                   f"a page that does not exist in {lang.upper()} ({site.show(site.docs / lang / rel)})",
                                   "create the page or remove the entry from nav")
-            elif not page.title:
+            elif page.readable and not page.title:
                 yield Problem(page.display, 1, "this page has no title for the menu",
                               "add 'title: ...' to the front matter or a '# Title' line")
 
@@ -168,10 +168,3 @@ def _config_line(site: Site, text: str) -> int | None:
 CHECKS: list[Check] = [missing_pages, heading_ids, links, numbers, front_matter_keys,
                        cross_language_links, navigation]
 
-
-def check_sources(site: Site) -> list[Problem]:
-    """All source problems: those met while reading the files, then every parity check."""
-    problems = list(site.problems)
-    for check in CHECKS:
-        problems.extend(check(site))
-    return problems

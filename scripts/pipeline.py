@@ -13,9 +13,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import engine, html, linkcheck, parity
+from . import checks, engine, html, linkcheck
 from .problems import Problem
-from .sources import Site, load_site
+from .sources import Page, Site, load_site
 
 
 @dataclass
@@ -44,7 +44,7 @@ def build(root: Path, site_dir: Path | None = None, *, check_links: bool = True,
     target = site_dir or root / "site"
     with _timed(result, "source checks"):
         site = load_site(root)
-        result.problems = parity.check_sources(site)
+        result.problems = checks.check_sources(site)
     if result.problems:
         return result
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
@@ -67,9 +67,9 @@ def build(root: Path, site_dir: Path | None = None, *, check_links: bool = True,
     return result
 
 
-def source_map(site: Site) -> dict[str, str]:
-    """Published URL path -> Markdown file, to name the file an editor must open."""
-    return {html.page_url(site, lang, rel): page.display for (lang, rel), page in site.pages.items()}
+def source_map(site: Site) -> dict[str, Page]:
+    """Published URL path -> Markdown page, to name the file (and line) an editor must open."""
+    return {html.page_url(site, lang, rel): page for (lang, rel), page in site.pages.items()}
 
 
 def swap_into(work: Path, target: Path) -> None:

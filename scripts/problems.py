@@ -18,7 +18,7 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         text = f"{where}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return f"{text}. How to fix: {self.hint}" if self.hint else text
 
 
 def format_text(problems: Iterable[Problem]) -> str:

@@ -52,6 +52,7 @@ class Link:
     target: str
     line: int
     is_image: bool
+    in_html: bool = False  # written as raw HTML: relative to the built page's URL, not to the file
 
     @property
     def is_internal(self) -> bool:
@@ -79,6 +80,7 @@ class Page:
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    readable: bool = True  # False when the file or its front matter could not be read
 
     @property
     def pending(self) -> bool:
@@ -171,7 +173,9 @@ def load_site(root: Path, config_file: Path | None = None) -> Site:
             rel = path.relative_to(folder).as_posix()
             page = Page(lang=lang, rel=rel, path=path, display=site.show(path))
             site.pages[(lang, rel)] = page
-            site.problems.extend(parse_page(page))
+            problems = parse_page(page)
+            page.readable = not problems
+            site.problems.extend(problems)
     return site
 
 
@@ -243,7 +247,7 @@ def _parse_body(page: Page, lines: list[str], start: int) -> None:
         for match in MD_LINK.finditer(line):
             page.links.append(_link(page, match.group(2), number, bool(match.group(1))))
         for match in HTML_LINK.finditer(line):
-            page.links.append(_link(page, match.group(2), number, match.group(1) == "src"))
+            page.links.append(Link(match.group(2), match.group(2), number, match.group(1) == "src", in_html=True))
         prose = line if not heading else heading.group(2)
         for pattern in NOT_PROSE:
             prose = pattern.sub(" ", prose)
