@@ -24,6 +24,21 @@ serve: $(READY)
 linkcheck-external: $(READY)
 	$(BIN)/python -m scripts build --check-external
 
+## i18n-status: each page's translation state from git history (I18N_ARGS="--strict" or "--format json")
+.PHONY: i18n-status
+i18n-status: $(READY)
+	$(BIN)/python -m scripts i18n-status $(I18N_ARGS)
+
+## bench: time plain MkDocs and our pipeline on generated sites of 50, 200, 800 pages (BENCH_ARGS="--sizes 50 --runs 1")
+.PHONY: bench
+bench: $(READY)
+	$(BIN)/python -m scripts bench $(BENCH_ARGS)
+
+## weight: each built page's requests and bytes on a first visit, in Chromium (gzip, as a host serves it)
+.PHONY: weight
+weight: $(READY)
+	$(BIN)/python -m scripts weight $(WEIGHT_ARGS)
+
 setup: $(READY)
 
 # The virtual environment, from the lock file of exact versions (made again when the lock changes).

@@ -1,11 +1,12 @@
 """Every check of the Markdown sources, in the order they run. Add a module's checks here."""
 from __future__ import annotations
 
-from . import parity
+from . import booklets, i18n_status, parity, programme
 from .problems import Problem
 from .sources import Site
 
-SOURCE_CHECKS: list[parity.Check] = [*parity.CHECKS]
+SOURCE_CHECKS: list[parity.Check] = [*parity.CHECKS, *i18n_status.CHECKS, *booklets.CHECKS,
+                                     *programme.CHECKS]
 
 
 def check_sources(site: Site) -> list[Problem]:

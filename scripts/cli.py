@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import tempfile
 from pathlib import Path
 
-from . import checks, pipeline
+from . import checks, i18n_status, pipeline
 from .problems import Problem, format_json, format_text
 from .sources import load_site
 
@@ -20,7 +22,7 @@ def _report(problems: list[Problem], fmt: str) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Check the sources, build with MkDocs, check the HTML and every link, then publish into site/."""
     result = pipeline.build(args.root, args.site_dir, check_links=not args.no_linkcheck,
-                            check_external=args.check_external)
+                            use_linkchecker=args.linkchecker, check_external=args.check_external)
     if args.timings:
         for stage, seconds in result.timings.items():
             print(f"{stage:<14} {seconds:7.2f} s", file=sys.stderr)
@@ -35,6 +37,39 @@ def cmd_check(args: argparse.Namespace) -> int:
     return _report(checks.check_sources(load_site(args.root)), args.format)
 
 
+def cmd_i18n_status(args: argparse.Namespace) -> int:
+    """Show each page's translation state (up to date, outdated, missing, pending) from git history."""
+    report = i18n_status.load_status(args.root)
+    print(i18n_status.format_json(report) if args.format == "json" else i18n_status.format_text(report))
+    return 1 if args.strict and not report.ok else 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Time plain MkDocs and our full pipeline, stage by stage, on generated sites of growing size."""
+    from . import bench
+
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    results = bench.bench(args.root, args.sizes, args.runs, args.workdir)
+    print(bench.table(results))
+    print(bench.growth(results))
+    args.json.write_text(json.dumps(results, indent=2), "utf-8")
+    print(f"written to {args.json}")
+    return 0
+
+
+def cmd_weight(args: argparse.Namespace) -> int:
+    """Load each built page in Chromium (served on 127.0.0.1 with gzip); print requests and bytes transferred."""
+    from . import weight
+
+    site_dir = args.site_dir or args.root / "site"
+    if not (site_dir / "index.html").is_file():
+        print(f"No built site in {site_dir}: run 'make build' (or pass --site-dir).", file=sys.stderr)
+        return 1
+    weights = weight.measure_site(site_dir)
+    print(json.dumps([w.as_dict() for w in weights], indent=2) if args.format == "json" else weight.format_table(weights))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__)
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this repository)")
@@ -46,8 +81,26 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.choices["build"]
     build.add_argument("--site-dir", type=Path, default=None, help="where to publish (default: site/)")
     build.add_argument("--timings", action="store_true", help="print the time of each stage")
-    build.add_argument("--no-linkcheck", action="store_true", help="skip linkchecker (faster; for previews)")
+    build.add_argument("--no-linkcheck", action="store_true", help="skip the link checks (for quick previews)")
+    build.add_argument("--linkchecker", action="store_true",
+                       help="also run linkchecker over the site served on 127.0.0.1 (slower; a second opinion)")
     build.add_argument("--check-external", action="store_true", help="also check links to other sites (network)")
+    status = commands.add_parser("i18n-status", help=cmd_i18n_status.__doc__, description=cmd_i18n_status.__doc__)
+    status.add_argument("--format", choices=("text", "json"), default="text", help="a table, or JSON for tools")
+    status.add_argument("--strict", action="store_true",
+                        help="exit with status 1 if a page is outdated or missing, or its state is unknown")
+    status.set_defaults(run=cmd_i18n_status)
+    bench = commands.add_parser("bench", help=cmd_bench.__doc__, description=cmd_bench.__doc__)
+    bench.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 800], help="pages per language")
+    bench.add_argument("--runs", type=int, default=3, help="runs per size (the median is reported)")
+    bench.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "rc-bench",
+                       help="where the generated sites go")
+    bench.add_argument("--json", type=Path, default=Path("bench.json"), help="where to write the results")
+    bench.set_defaults(run=cmd_bench)
+    weigh = commands.add_parser("weight", help=cmd_weight.__doc__, description=cmd_weight.__doc__)
+    weigh.add_argument("--site-dir", type=Path, default=None, help="the built site (default: site/)")
+    weigh.add_argument("--format", choices=("text", "json"), default="text", help="a table, or JSON for tools")
+    weigh.set_defaults(run=cmd_weight)
     args = parser.parse_args(argv)
     return int(args.run(args))
 

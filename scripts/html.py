@@ -64,15 +64,18 @@ def _is_link_only(values: dict[str, str]) -> bool:
     return set(values.get("rel", "").split()) & {"alternate", "canonical", "prev", "next"} != set()
 
 
+def url_of(rel: str) -> str:
+    """The site-relative URL of a built file, e.g. "en/faq/index.html" -> "/en/faq/"."""
+    return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+
+
 def read_built_site(out: Path) -> dict[str, HtmlPage]:
     """Every HTML page under ``out``, by site-relative URL."""
     pages: dict[str, HtmlPage] = {}
     for path in sorted(out.rglob("*.html")):
-        rel = path.relative_to(out).as_posix()
-        url = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-        page = HtmlPage(url=url, path=path)
+        page = HtmlPage(url=url_of(path.relative_to(out).as_posix()), path=path)
         _Collector(page).feed(path.read_text("utf-8", "replace"))
-        pages[url] = page
+        pages[page.url] = page
     return pages
 
 

@@ -70,9 +70,11 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 (a free port) for the duration of the block; yields the base URL."""
-    handler = functools.partial(_Handler, directory=str(folder))
+def serve(folder: Path, handler_class: type[SimpleHTTPRequestHandler] = _Handler) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 (a free port) for the duration of the block; yields the base URL.
+
+    ``handler_class`` answers the requests (``hosting.host_handler`` behaves like a static host)."""
+    handler = functools.partial(handler_class, directory=str(folder))
     server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -118,24 +118,23 @@ def cross_language_links(site: Site) -> Iterator[Problem]:
 
 def navigation(site: Site) -> Iterator[Problem]:
     """Every navigation entry exists and has a title in every language."""
-    translations = {lang["locale"]: lang.get("nav_translations") or {}
-                    for lang in _languages(site)}
-    for entry_title, rel in _nav_entries(site.config.get("nav") or []):
-        if rel is None:
-            for lang in site.languages:
-                if lang != site.default_language and entry_title not in translations.get(lang, {}):
-                    yield Problem("mkdocs.yml", _config_line(site, entry_title),
-                                  f"the menu section '{entry_title}' has no {lang.upper()} title",
-                                  f"add '{entry_title}: ...' under nav_translations of '{lang}'")
-            continue
+    translations = {lang["locale"]: lang.get("nav_translations") or {} for lang in _languages(site)}
+    sections, rels = _nav_items(site.config.get("nav") or [])
+    for title in sections:
+        for lang in site.languages:
+            if lang != site.default_language and title not in translations.get(lang, {}):
+                yield Problem("mkdocs.yml", _config_line(site, title),
+                              f"the menu section '{title}' has no {lang.upper()} title",
+                              f"add '{title}: ...' under nav_translations of '{lang}'")
+    for rel in rels:
+        pending = any(p.pending for p in (site.page(lang, rel) for lang in site.languages) if p)
         for lang in site.languages:
             page = site.page(lang, rel)
-            if page is None:
-                if not any(p.pending for p in (site.page(l, rel) for l in site.languages) if p):
-                    yield Problem("mkdocs.yml", _config_line(site, rel), f"the menu entry '{rel}' leads to "
-                                  f"a page that does not exist in {lang.upper()} ({site.show(site.docs / lang / rel)})",
-                                  "create the page or remove the entry from nav")
-            elif page.readable and not page.title:
+            if page is None and not pending:
+                yield Problem("mkdocs.yml", _config_line(site, rel), f"the menu entry '{rel}' leads to "
+                              f"a page that does not exist in {lang.upper()} ({site.show(site.docs / lang / rel)})",
+                              "create the page or remove the entry from nav")
+            elif page is not None and page.readable and not page.title:
                 yield Problem(page.display, 1, "this page has no title for the menu",
                               "add 'title: ...' to the front matter or a '# Title' line")
 
@@ -144,18 +143,23 @@ def _languages(site: Site) -> list[dict[str, Any]]:
     return list(i18n_options(site.config).get("languages", []))
 
 
-def _nav_entries(items: list[Any]) -> Iterator[tuple[str | None, str | None]]:
-    """(title, page) for every nav item; page is None for a section."""
+def _nav_items(items: list[Any]) -> tuple[list[str], list[str]]:
+    """The titles of the menu's sections and the pages it lists (links to other sites left out)."""
+    sections: list[str] = []
+    rels: list[str] = []
     for item in items:
-        if isinstance(item, str):
-            yield None, item
-        elif isinstance(item, dict):
+        if isinstance(item, dict):
             for title, value in item.items():
                 if isinstance(value, list):
-                    yield title, None
-                    yield from _nav_entries(value)
+                    sections.append(title)
+                    more = _nav_items(value)
+                    sections += more[0]
+                    rels += more[1]
                 elif isinstance(value, str) and not value.startswith(("http://", "https://")):
-                    yield title, value
+                    rels.append(value)
+        elif isinstance(item, str):
+            rels.append(item)
+    return sections, rels
 
 
 def _config_line(site: Site, text: str) -> int | None:

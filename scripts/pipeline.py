@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import checks, engine, html, linkcheck
+from . import booklet_pdf, checks, engine, html, linkcheck, sitelinks
 from .problems import Problem
 from .sources import Page, Site, load_site
 
@@ -22,6 +22,7 @@ from .sources import Page, Site, load_site
 class BuildResult:
     problems: list[Problem] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    pdfs: booklet_pdf.PdfReport = field(default_factory=booklet_pdf.PdfReport)  # booklet PDFs rendered or reused
 
     @property
     def ok(self) -> bool:
@@ -38,8 +39,12 @@ def _timed(result: BuildResult, stage: str) -> Iterator[None]:
 
 
 def build(root: Path, site_dir: Path | None = None, *, check_links: bool = True,
-          check_external: bool = False) -> BuildResult:
-    """Build the site of the project at ``root`` into ``site_dir`` (default: root/site) if nothing is wrong."""
+          use_linkchecker: bool = False, check_external: bool = False) -> BuildResult:
+    """Build the site of the project at ``root`` into ``site_dir`` (default: root/site) if nothing is wrong.
+
+    Links and anchors are checked by sitelinks (fast, on the HTML model); ``use_linkchecker`` also
+    runs linkchecker over the site served on 127.0.0.1, and ``check_external`` lets it check other sites.
+    """
     result = BuildResult()
     target = site_dir or root / "site"
     with _timed(result, "source checks"):
@@ -48,13 +53,23 @@ def build(root: Path, site_dir: Path | None = None, *, check_links: bool = True,
     if result.problems:
         return result
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
+    pages: dict[str, html.HtmlPage] = {}
+
+    def html_checks() -> list[Problem]:
+        pages.update(html.read_built_site(work))  # read once, used by the link checks too
+        return html.check_built(site, work, pages)
+
     try:
         stages: list[tuple[str, Callable[[], list[Problem]]]] = [
             ("mkdocs build", lambda: engine.run_mkdocs(site, work)),
-            ("html checks", lambda: html.check_built(site, work)),
+            ("booklet pdfs", lambda: _booklet_pdfs(site, work, result)),
+            ("html checks", html_checks),
         ]
         if check_links:
-            stages.append(("link checks", lambda: linkcheck.run_linkchecker(work, source_map(site), check_external)))
+            stages.append(("link checks", lambda: sitelinks.check_links(
+                pages, work, str(site.config.get("site_url") or ""), source_map(site))))
+        if use_linkchecker or check_external:
+            stages.append(("linkchecker", lambda: linkcheck.run_linkchecker(work, source_map(site), check_external)))
         for stage, run in stages:
             with _timed(result, stage):
                 result.problems = run()
@@ -65,6 +80,12 @@ def build(root: Path, site_dir: Path | None = None, *, check_links: bool = True,
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return result
+
+
+def _booklet_pdfs(site: Site, work: Path, result: BuildResult) -> list[Problem]:
+    """The booklets' PDFs and download buttons, into the built site (cache: .cache/booklets/)."""
+    result.pdfs = booklet_pdf.publish(site, work, site.root / ".cache" / "booklets")
+    return result.pdfs.problems
 
 
 def source_map(site: Site) -> dict[str, Page]:

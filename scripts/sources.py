@@ -9,6 +9,7 @@ import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ NOT_PROSE = [
 ]
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 THOUSANDS = re.compile(r"(?<=\d)[\u00a0\u202f ,](?=\d{3}\b)")
+YAML_DATE = re.compile(r":\s*(\d{4})-(\d{2})-(\d{2})\s*(?:#.*)?$")
 
 
 @dataclass
@@ -211,6 +213,10 @@ def _parse_front_matter(page: Page, lines: list[str]) -> tuple[int, list[Problem
         reason = getattr(error, "problem", None) or "invalid YAML"
         return 0, [Problem(page.display, line, f"the front matter is not valid YAML: {reason}",
                            "check the indentation and put text with ':' or '#' in quotes")]
+    except ValueError as error:  # YAML reads 2025-02-30 as a date, which does not exist
+        line = next((n for n in range(2, end + 1) if _impossible_date(lines[n - 1])), 1)
+        return 0, [Problem(page.display, line, f"the front matter holds a date that does not exist ({error})",
+                           "write the date as YYYY-MM-DD, with a month from 01 to 12 and a day of that month")]
     if not isinstance(meta, dict):
         return 0, [Problem(page.display, 2, "the front matter must be a list of 'name: value' fields",
                            "write one 'name: value' a line between the two --- lines")]
@@ -220,6 +226,18 @@ def _parse_front_matter(page: Page, lines: list[str]) -> tuple[int, list[Problem
         if key:
             page.meta_lines.setdefault(key.group(1), number + 1)
     return end + 1, []
+
+
+def _impossible_date(line: str) -> bool:
+    """A line whose unquoted YAML date (YYYY-MM-DD) is not a day of the calendar."""
+    found = YAML_DATE.search(line)
+    if not found:
+        return False
+    try:
+        date(*(int(part) for part in found.groups()))
+    except ValueError:
+        return True
+    return False
 
 
 def _parse_body(page: Page, lines: list[str], start: int) -> None:

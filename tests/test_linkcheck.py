@@ -1,12 +1,17 @@
-"""linkchecker over a small served site: broken links and anchors are found, and a check that
-cannot see anchors fails instead of passing silently."""
+"""Link checking: linkchecker over a small served site finds broken links and anchors, fails loudly when it
+cannot see anchors, and the fast checker (sitelinks) finds exactly what linkchecker finds."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from scripts import linkcheck
+from scripts import linkcheck, pipeline, sitelinks
+from scripts.html import read_built_site
+from scripts.sources import load_site
+
+from .conftest import ROOT
 
 
 def small_site(folder: Path, link: str) -> Path:
@@ -30,3 +35,18 @@ def test_without_anchor_checking_the_check_fails_loudly(tmp_path: Path, monkeypa
     monkeypatch.setattr(linkcheck, "CONFIG", linkcheck.CONFIG.replace("[AnchorCheck]\n", ""))
     problems = linkcheck.run_linkchecker(small_site(tmp_path, "a/#here"), {})
     assert len(problems) == 1 and "did not check anchors" in problems[0].message
+
+
+LINK = re.compile(r"the link '([^']*)' on (\S+) is broken")
+
+
+@pytest.mark.parametrize("link", ["a/#here", "a/#nowhere", "b/", "a/missing.png", "/a/#here", "../a/#x"])
+def test_fast_checker_finds_what_linkchecker_finds(tmp_path: Path, link: str) -> None:
+    folder = small_site(tmp_path, link)
+    slow = linkcheck.run_linkchecker(folder, {})
+    fast = sitelinks.check_links(read_built_site(folder), folder, "", {})
+    assert [LINK.search(p.message).groups() for p in fast] == [LINK.search(p.message).groups() for p in slow]  # type: ignore[union-attr]
+
+
+def test_linkchecker_agrees_on_the_real_site(built_site: Path) -> None:
+    assert linkcheck.run_linkchecker(built_site, pipeline.source_map(load_site(ROOT))) == []

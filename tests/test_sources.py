@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts import checks
+from scripts import parity
 from scripts.sources import load_site
 
 CONFIG = """\
@@ -38,7 +38,9 @@ def make_site(tmp_path: Path, fr: str, en: str, config: str = CONFIG) -> Path:
 
 
 def messages(root: Path) -> list[str]:
-    return [str(problem) for problem in checks.check_sources(load_site(root))]
+    """What reading the files and the parity checks say (the other check modules have their own tests)."""
+    site = load_site(root)
+    return [str(problem) for problem in [*site.problems, *(p for check in parity.CHECKS for p in check(site))]]
 
 
 def test_parallel_pages_have_no_problem(tmp_path: Path) -> None:

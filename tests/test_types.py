@@ -1,0 +1,13 @@
+"""The package and its tests are typed: mypy --strict (settings in mypy.ini) finds nothing."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+
+def test_mypy_strict_passes() -> None:
+    done = subprocess.run([sys.executable, "-m", "mypy", "--config-file", str(ROOT / "mypy.ini")],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
