@@ -483,6 +483,7 @@ def status_page_html(report: StatusReport, at: str = "/i18n-status/") -> str:
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex, nofollow">\n<title>Translation status</title>\n'
+        '<link rel="icon" href="../assets/images/favicon.svg">\n'
         f"<style>{PAGE_STYLE}</style>\n</head>\n<body>\n<main>\n<h1>Translation status</h1>\n"
         f"<p>{escape(_history_line(report))} For editors; see EDITORS.md in the repository.</p>\n"
         f"<table>\n<caption>Each page in each language ({escape(counts)})</caption>\n"

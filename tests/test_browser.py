@@ -93,8 +93,7 @@ def _visit(page: Page, base: str, url: str, width: int) -> Visit:
         visit.requests.append(request.url)
 
     def on_console(message: ConsoleMessage) -> None:
-        # The browser's own request for /favicon.ico (a page without <link rel="icon">) is not the page's.
-        if message.type in ("error", "warning") and not message.location.get("url", "").endswith("/favicon.ico"):
+        if message.type in ("error", "warning"):
             visit.errors.append(f"console {message.type}: {message.text} ({message.location.get('url')})")
 
     def on_response(response: Response) -> None:
