@@ -49,7 +49,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from . import bench
 
     args.workdir.mkdir(parents=True, exist_ok=True)
-    results = bench.bench(args.root, args.sizes, args.runs, args.workdir)
+    results = bench.bench(args.root, args.sizes, args.runs, args.workdir, args.linkchecker_max)
     print(bench.table(results))
     print(bench.growth(results))
     args.json.write_text(json.dumps(results, indent=2), "utf-8")
@@ -96,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "rc-bench",
                        help="where the generated sites go")
     bench.add_argument("--json", type=Path, default=Path("bench.json"), help="where to write the results")
+    bench.add_argument("--linkchecker-max", type=int, default=200,
+                       help="also time linkchecker on sites up to this many pages per language")
     bench.set_defaults(run=cmd_bench)
     weigh = commands.add_parser("weight", help=cmd_weight.__doc__, description=cmd_weight.__doc__)
     weigh.add_argument("--site-dir", type=Path, default=None, help="the built site (default: site/)")

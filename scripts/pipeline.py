@@ -93,6 +93,21 @@ def source_map(site: Site) -> dict[str, Page]:
     return {html.page_url(site, lang, rel): page for (lang, rel), page in site.pages.items()}
 
 
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")  # what a build reads
+
+
+def copy_project(root: Path, dest: Path) -> Path:
+    """Copy what a build of the project at ``root`` reads into ``dest`` (for tests and benchmarks)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = root / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
 def swap_into(work: Path, target: Path) -> None:
     """Replace ``target`` by ``work`` with two renames, so no reader ever sees a half-written site."""
     os.chmod(work, 0o755)

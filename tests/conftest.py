@@ -1,7 +1,6 @@
 """Shared fixtures: the real site built once, and throw-away copies of the project to break."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,6 @@ from scripts import pipeline
 from scripts.problems import format_text
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
 
 
 @pytest.fixture(scope="session")
@@ -25,12 +23,4 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the project's sources, to change freely in a test."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / part)
-    return copy
+    return pipeline.copy_project(ROOT, tmp_path / "project")
