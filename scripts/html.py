@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -31,32 +32,42 @@ class HtmlPage:
     alternates: dict[str, str] = field(default_factory=dict)  # <link rel=alternate hreflang> in <head>
 
 
-class _Collector(HTMLParser):
-    def __init__(self, page: HtmlPage) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = page
+# The start tags with attributes, read with regular expressions: several times faster than
+# html.parser on pages whose menu lists hundreds of links. Comments and the text of scripts and
+# styles are dropped first, so that nothing inside them is taken for a tag.
+NOT_MARKUP = re.compile(r"<!--.*?-->|(<(script|style)\b[^>]*>).*?</\2\s*>", re.S | re.I)
+START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\s+([^>]*)>")
+ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        if tag == "html":
-            self.page.lang = values.get("lang")
-        if "id" in values:
-            self.page.ids.add(values["id"])
-        if tag == "a" and "name" in values:
-            self.page.ids.add(values["name"])
-        if tag == "a" and "href" in values:
-            self.page.anchors.append(values["href"])
-            if "hreflang" in values and "md-select__link" in values.get("class", ""):
-                self.page.switcher[values["hreflang"]] = values["href"]
-        if tag == "link" and values.get("rel") == "alternate" and "hreflang" in values:
-            self.page.alternates[values["hreflang"]] = values.get("href", "")
-        for name, value in values.items():
-            if (tag, name) not in RESOURCE_ATTRS or not value or (tag == "link" and _is_link_only(values)):
-                continue
-            if name == "srcset":
-                self.page.resources.extend(part.split()[0] for part in value.split(",") if part.strip())
-            else:
-                self.page.resources.append(value)
+
+def _collect(page: HtmlPage, text: str) -> None:
+    """Fill ``page`` with the ids, links and resources of its HTML ``text``."""
+    for match in START_TAG.finditer(NOT_MARKUP.sub(lambda m: m.group(1) or "", text)):
+        values = {name.lower(): unescape(a or b or c or "")
+                  for name, a, b, c in ATTRIBUTE.findall(match.group(2))}
+        _record(page, match.group(1).lower(), values)
+
+
+def _record(page: HtmlPage, tag: str, values: dict[str, str]) -> None:
+    if tag == "html":
+        page.lang = values.get("lang")
+    if "id" in values:
+        page.ids.add(values["id"])
+    if tag == "a" and "name" in values:
+        page.ids.add(values["name"])
+    if tag == "a" and "href" in values:
+        page.anchors.append(values["href"])
+        if "hreflang" in values and "md-select__link" in values.get("class", ""):
+            page.switcher[values["hreflang"]] = values["href"]
+    if tag == "link" and values.get("rel") == "alternate" and "hreflang" in values:
+        page.alternates[values["hreflang"]] = values.get("href", "")
+    for name, value in values.items():
+        if (tag, name) not in RESOURCE_ATTRS or not value or (tag == "link" and _is_link_only(values)):
+            continue
+        if name == "srcset":
+            page.resources.extend(part.split()[0] for part in value.split(",") if part.strip())
+        else:
+            page.resources.append(value)
 
 
 def _is_link_only(values: dict[str, str]) -> bool:
@@ -74,7 +85,7 @@ def read_built_site(out: Path) -> dict[str, HtmlPage]:
     pages: dict[str, HtmlPage] = {}
     for path in sorted(out.rglob("*.html")):
         page = HtmlPage(url=url_of(path.relative_to(out).as_posix()), path=path)
-        _Collector(page).feed(path.read_text("utf-8", "replace"))
+        _collect(page, path.read_text("utf-8", "replace"))
         pages[page.url] = page
     return pages
 

@@ -39,26 +39,38 @@ def check_links(pages: dict[str, HtmlPage], out: Path, site_url: str,
 
 def _broken(pages: dict[str, HtmlPage], out: Path, site_url: str, prefix: str,
             source_of: dict[str, Page]) -> Iterator[Problem]:
+    # Pages of one folder share most links (the menu): each (folder, link) is resolved and checked once.
+    reasons: dict[tuple[str, str], str | None] = {}
     checked: dict[tuple[str, str], str | None] = {}
     for page in pages.values():
+        base = prefix.rstrip("/") + page.url
+        folder = base[: base.rfind("/") + 1]
         for href in [*page.anchors, *page.resources, *page.alternates.values()]:
-            target = local_target(prefix.rstrip("/") + page.url, href, site_url)
-            if target is None:
-                continue
-            path, anchor = target
-            if not path.startswith(prefix):
-                reason: str | None = "it leads outside the site"
-            else:
-                key = ("/" + path[len(prefix):], anchor)
-                if key not in checked:
-                    checked[key] = _why_broken(pages, out, *key)
-                reason = checked[key]
+            key = (base if href[:1] in ("", "#", "?") else folder, href)  # "#x" is relative to the page itself
+            if key not in reasons:
+                reasons[key] = _reason(pages, out, site_url, prefix, base, href, checked)
+            reason = reasons[key]
             if reason:
                 source = source_of.get(page.url)
                 yield Problem(source.display if source else f"site{page.url}",
                               source.line_of(href) if source else None,
                               f"the link '{href}' on {page.url} is broken: {reason}",
                               "fix the link or the anchor it points to (links in templates and raw HTML included)")
+
+
+def _reason(pages: dict[str, HtmlPage], out: Path, site_url: str, prefix: str, base: str, href: str,
+            checked: dict[tuple[str, str], str | None]) -> str | None:
+    """Why ``href`` on the page at ``base`` is broken, or None (also None for links to other sites)."""
+    target = local_target(base, href, site_url)
+    if target is None:
+        return None
+    path, anchor = target
+    if not path.startswith(prefix):
+        return "it leads outside the site"
+    key = ("/" + path[len(prefix):], anchor)
+    if key not in checked:
+        checked[key] = _why_broken(pages, out, *key)
+    return checked[key]
 
 
 def _why_broken(pages: dict[str, HtmlPage], out: Path, path: str, anchor: str) -> str | None:

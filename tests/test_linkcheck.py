@@ -50,3 +50,12 @@ def test_fast_checker_finds_what_linkchecker_finds(tmp_path: Path, link: str) ->
 
 def test_linkchecker_agrees_on_the_real_site(built_site: Path) -> None:
     assert linkcheck.run_linkchecker(built_site, pipeline.source_map(load_site(ROOT))) == []
+
+
+def test_same_anchor_link_on_two_pages_of_one_folder_is_checked_on_each(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<html lang="fr"><h2 id="x">a</h2><a href="#x">x</a></html>')
+    (tmp_path / "b" / "index.html").write_text('<html lang="fr"><h2 id="y">b</h2><a href="#x">x</a></html>')
+    problems = sitelinks.check_links(read_built_site(tmp_path), tmp_path, "", {})
+    assert [LINK.search(p.message).groups() for p in problems] == [("#x", "/b/")]  # type: ignore[union-attr]
