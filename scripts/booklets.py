@@ -11,12 +11,11 @@ import re
 import string
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
-from pathlib import Path
 from typing import Any
 
 from . import html
 from .problems import Problem
-from .sources import Page, Site, i18n_options, load_site
+from .sources import Page, Site, i18n_options
 
 FOLDER = "booklets"
 INDEX = f"{FOLDER}/index.md"
@@ -368,11 +367,11 @@ def index_markdown(site: Site, lang: str) -> str:
     return '<div class="rc-booklets" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
 
 
-def fill_index(markdown: str, root: Path, lang: str, src_uri: str) -> str:
+def fill_index(markdown: str, site: Site, lang: str, src_uri: str) -> str:
     """The booklets index page with its list of booklets in place of the marker (other pages unchanged)."""
     if src_uri != f"{lang}/{INDEX}" or MARKER not in markdown:
         return markdown
-    return markdown.replace(MARKER, index_markdown(load_site(root), lang))
+    return markdown.replace(MARKER, index_markdown(site, lang))
 
 
 def _escape(text: str) -> str:

@@ -20,9 +20,10 @@ if str(Path(__file__).resolve().parent.parent) not in sys.path:
 
 from scripts import booklets, i18n_status, programme  # noqa: E402
 from scripts import headers, material_fixes, search_index, seo  # noqa: E402
-from scripts.sources import load_site  # noqa: E402
+from scripts.sources import Site, load_site  # noqa: E402
 
-# The translation status, read from git once per language build (see on_config).
+# The sources and the translation status, read once per language build (see on_config).
+_sources: dict[str, Site] = {}
 _status: dict[str, i18n_status.StatusReport] = {}
 log = logging.getLogger("mkdocs.hooks.site")  # a warning fails the strict build
 
@@ -42,8 +43,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, *
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> None:
-    """Read the translation status (git history) for the notices and the status page."""
-    _status["report"] = i18n_status.load_status(Path(config.config_file_path).parent)
+    """Read the sources once, and the translation status (git history) for the notices and the status page."""
+    config_file = Path(config.config_file_path)
+    _sources["site"] = load_site(config_file.parent, config_file)
+    _status["report"] = i18n_status.load_status(config_file.parent, _sources["site"])
 
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
@@ -51,8 +54,7 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     programme calendar (programme.ics, en/programme.ics) into the built site; give the language its
     own search index, fix Material's script (material_fixes) and write the HTTP headers (_headers)."""
     i18n_status.write_status_page(_status["report"], Path(config.site_dir))
-    config_file = Path(config.config_file_path)
-    programme.write_calendar(load_site(config_file.parent, config_file), config.theme["language"],
+    programme.write_calendar(_sources["site"], config.theme["language"],
                              Path(config.site_dir), dict(config.extra), config.site_url or "")
     _search_in_own_language(config)
     problem = material_fixes.fix_alternate_sitemaps(Path(config.site_dir))
@@ -103,8 +105,7 @@ def _search_in_own_language(config: MkDocsConfig) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     """The booklets index gets its list of booklets (from their front matter) in place of its marker."""
-    return booklets.fill_index(markdown, Path(config.config_file_path).parent, config.theme["language"],
-                               page.file.src_uri)
+    return booklets.fill_index(markdown, _sources["site"], config.theme["language"], page.file.src_uri)
 
 
 def _programme_html(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

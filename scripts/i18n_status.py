@@ -337,9 +337,9 @@ def build_status(site: Site, history: History) -> StatusReport:
     return StatusReport(site.languages, history, pages)
 
 
-def load_status(root: Path) -> StatusReport:
-    """The status of the project at ``root``: its pages, and its git history read once."""
-    site = load_site(root)
+def load_status(root: Path, site: Site | None = None) -> StatusReport:
+    """The status of the project at ``root`` (its pages, parsed unless given, and its git history read once)."""
+    site = site or load_site(root)
     return build_status(site, read_history(root, site.show(site.docs)))
 
 
