@@ -1,23 +1,19 @@
 """Our own code for the Resilient Cities site: checks, build pipeline and MkDocs glue.
 
-Run it as ``python -m scripts --help``. Each module is one concern:
+Run it as ``python -m scripts --help``. The folders follow the data, from the Markdown to the site:
 
-- ``problems``: the Problem value every check returns, and how it is printed;
-- ``sources``: the Markdown sources parsed once into a site model;
-- ``parity``: translation parity checks over that model;
-- ``booklets``: the booklets' front matter as a typed model, its checks, the booklets index list;
-- ``booklet_pdf``: the booklets' PDFs (WeasyPrint, content-addressed cache) and download buttons;
-- ``programme``: programme stages and eligibility criteria (front matter): checks, HTML, iCalendar;
-- ``engine``: running MkDocs and turning its log into problems;
-- ``html``: checks of the built HTML;
-- ``linkcheck``: linkchecker over the built site served on 127.0.0.1;
-- ``pipeline``: the build (checks, build, checks, atomic swap);
-- ``search_index``: one search index per language, each page pointed at its own;
-- ``seo``: the <head> metadata (canonical, hreflang alternates, Open Graph);
-- ``material_fixes``: a fix to Material's shipped JavaScript;
-- ``headers``: the ``_headers`` file (Content-Security-Policy with inline-script hashes);
-- ``hosting``: the built site served on 127.0.0.1 as its host serves it (headers, gzip, 404);
-- ``browser``: Debian's Chromium through Playwright; ``weight``: each page's first-visit weight;
-- ``hooks``: the thin MkDocs glue;
-- ``cli``: the command line.
+- ``source/``: ① the Markdown and mkdocs.yml read once into a site model (``model``, ``parse``,
+  ``config``), the declarative front-matter validator (``fields``) and the translation parity checks.
+  A new check of the sources is a function ``(site) -> problems`` added to its module's ``CHECKS``.
+- ``features/``: ② one folder per content feature (``booklets``, ``programme``, ``i18n_status``), each
+  split into model, reading, checks and rendering. A new page feature is a new folder here.
+- ``mkdocs_glue/``: ③ what runs inside MkDocs: ``hooks`` (events in order), ``seo``, ``search_index``,
+  ``headers``, ``material_fixes``. Only this folder imports MkDocs' event API.
+- ``built/``: ④ the built site: MkDocs run in this process (``run_mkdocs``), the HTML read once
+  (``html_model``) and its checks (``html_checks``, ``links``; ``linkchecker`` as a second opinion).
+- ``dev/``: ⑤ tools that are not part of a build: the local host, Chromium, weight, bench.
+- ``problems``: the Problem value every check returns; ``source_checks``: every source check in order;
+  ``pipeline``: the build stages and the atomic swap; ``cli``: the commands (a new command goes there).
+
+Imports point one way: cli → pipeline → built, mkdocs_glue, features → source → problems.
 """

@@ -5,24 +5,34 @@ import argparse
 import json
 import sys
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
 
-from . import checks, i18n_status, pipeline
+from . import pipeline
+from .features.i18n_status import report as i18n_report
+from .features.i18n_status.model import load_status
 from .problems import Problem, format_json, format_text
-from .sources import load_site
+from .source.parse import load_site
+from .source_checks import check_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _report(problems: list[Problem], fmt: str) -> int:
-    print(format_json(problems) if fmt == "json" else format_text(problems), file=sys.stdout if fmt == "json" else sys.stderr)
+    if fmt == "json":
+        print(format_json(problems))
+    else:
+        print(format_text(problems), file=sys.stderr)
     return 1 if problems else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Check the sources, build with MkDocs, check the HTML and every link, then publish into site/."""
     result = pipeline.build(args.root, args.site_dir, check_links=not args.no_linkcheck,
-                            use_linkchecker=args.linkchecker, check_external=args.check_external)
+                            use_linkchecker=args.linkchecker, check_external=args.check_external,
+                            waiting=lambda message: print(f"Note: {message}.", file=sys.stderr))
+    for note in result.notes:
+        print(f"Note: {note}.", file=sys.stderr)
     if args.timings:
         for stage, seconds in result.timings.items():
             print(f"{stage:<14} {seconds:7.2f} s", file=sys.stderr)
@@ -34,19 +44,19 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Check the Markdown sources only (translation parity, links between languages, front matter); fast."""
-    return _report(checks.check_sources(load_site(args.root)), args.format)
+    return _report(check_sources(load_site(args.root)), args.format)
 
 
 def cmd_i18n_status(args: argparse.Namespace) -> int:
     """Show each page's translation state (up to date, outdated, missing, pending) from git history."""
-    report = i18n_status.load_status(args.root)
-    print(i18n_status.format_json(report) if args.format == "json" else i18n_status.format_text(report))
+    report = load_status(args.root)
+    print(i18n_report.format_json(report) if args.format == "json" else i18n_report.format_text(report))
     return 1 if args.strict and not report.ok else 0
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
     """Time plain MkDocs and our full pipeline, stage by stage, on generated sites of growing size."""
-    from . import bench
+    from .dev import bench
 
     args.workdir.mkdir(parents=True, exist_ok=True)
     results = bench.bench(args.root, args.sizes, args.runs, args.workdir, args.linkchecker_max)
@@ -59,14 +69,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def cmd_weight(args: argparse.Namespace) -> int:
     """Load each built page in Chromium (served on 127.0.0.1 with gzip); print requests and bytes transferred."""
-    from . import weight
+    from .dev import weight
 
     site_dir = args.site_dir or args.root / "site"
     if not (site_dir / "index.html").is_file():
         print(f"No built site in {site_dir}: run 'make build' (or pass --site-dir).", file=sys.stderr)
         return 1
     weights = weight.measure_site(site_dir)
-    print(json.dumps([w.as_dict() for w in weights], indent=2) if args.format == "json" else weight.format_table(weights))
+    print(json.dumps([asdict(w) for w in weights], indent=2) if args.format == "json" else weight.format_table(weights))
     return 0
 
 

@@ -1,9 +1,12 @@
-"""The build: source checks, MkDocs into a temporary folder, HTML and link checks, then an atomic swap.
+"""The build: source checks, MkDocs into a temporary folder, booklet PDFs, HTML and link checks, then an
+atomic swap into the site folder.
 
-On any problem the previous site folder is left exactly as it was.
+On any problem the previous site folder is left exactly as it was. One build at a time writes into a
+folder (a lock file); the temporary folders that killed builds left behind are removed by the next one.
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
@@ -13,16 +16,24 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import booklet_pdf, checks, engine, html, linkcheck, sitelinks
+from .built import html_checks, html_model, linkchecker, links, run_mkdocs
+from .features.booklets import publish
 from .problems import Problem
-from .sources import Page, Site, load_site
+from .source.model import Site
+from .source.parse import load_site
+from .source_checks import check_sources
+
+WORK_PREFIX = ".site-build-"
+OLD_PREFIX = ".site-old-"
+LOCK_FILE = ".build-lock"
 
 
 @dataclass
 class BuildResult:
     problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)          # about the machine; they do not fail the build
     timings: dict[str, float] = field(default_factory=dict)
-    pdfs: booklet_pdf.PdfReport = field(default_factory=booklet_pdf.PdfReport)  # booklet PDFs rendered or reused
+    pdfs: publish.PdfReport = field(default_factory=publish.PdfReport)  # booklet PDFs rendered or reused
 
     @property
     def ok(self) -> bool:
@@ -38,80 +49,95 @@ def _timed(result: BuildResult, stage: str) -> Iterator[None]:
         result.timings[stage] = time.perf_counter() - start
 
 
-def build(root: Path, site_dir: Path | None = None, *, check_links: bool = True,
-          use_linkchecker: bool = False, check_external: bool = False) -> BuildResult:
+def build(root: Path, site_dir: Path | None = None, *, check_links: bool = True, use_linkchecker: bool = False,
+          check_external: bool = False, waiting: Callable[[str], None] = lambda message: None) -> BuildResult:
     """Build the site of the project at ``root`` into ``site_dir`` (default: root/site) if nothing is wrong.
 
-    Links and anchors are checked by sitelinks (fast, on the HTML model); ``use_linkchecker`` also
-    runs linkchecker over the site served on 127.0.0.1, and ``check_external`` lets it check other sites.
+    Links and anchors are checked on the HTML model (fast); ``use_linkchecker`` also runs linkchecker
+    over the site served on 127.0.0.1, and ``check_external`` lets it check other sites. ``waiting``
+    is told when another build holds the folder's lock.
     """
     result = BuildResult()
     target = site_dir or root / "site"
     with _timed(result, "source checks"):
         site = load_site(root)
-        result.problems = checks.check_sources(site)
+        result.problems = check_sources(site)
     if result.problems:
         return result
-    work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
-    pages: dict[str, html.HtmlPage] = {}
-
-    def html_checks() -> list[Problem]:
-        pages.update(html.read_built_site(work))  # read once, used by the link checks too
-        return html.check_built(site, work, pages)
-
-    try:
-        stages: list[tuple[str, Callable[[], list[Problem]]]] = [
-            ("mkdocs build", lambda: engine.run_mkdocs(site, work)),
-            ("booklet pdfs", lambda: _booklet_pdfs(site, work, result)),
-            ("html checks", html_checks),
-        ]
-        if check_links:
-            stages.append(("link checks", lambda: sitelinks.check_links(
-                pages, work, str(site.config.get("site_url") or ""), source_map(site))))
-        if use_linkchecker or check_external:
-            stages.append(("linkchecker", lambda: linkcheck.run_linkchecker(work, source_map(site), check_external)))
-        for stage, run in stages:
-            with _timed(result, stage):
-                result.problems = run()
-            if result.problems:
-                return result
-        with _timed(result, "swap"):
-            swap_into(work, target)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    with one_build_at_a_time(target.parent, waiting):
+        remove_leftovers(target.parent)
+        work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=target.parent))
+        try:
+            if _run_stages(site, work, result, check_links, use_linkchecker or check_external, check_external):
+                with _timed(result, "swap"):
+                    swap_into(work, target)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     return result
+
+
+def _run_stages(site: Site, work: Path, result: BuildResult, check_links: bool, use_linkchecker: bool,
+                check_external: bool) -> bool:
+    """Every stage after the source checks, in order, until one finds a problem; True if none did."""
+    pages: dict[str, html_model.HtmlPage] = {}
+
+    def html_checks_stage() -> list[Problem]:
+        pages.update(html_model.read_built_site(work))  # read once, used by the link checks too
+        return html_checks.check_built(site, pages)
+
+    stages: list[tuple[str, Callable[[], list[Problem]]]] = [
+        ("mkdocs build", lambda: run_mkdocs.run_mkdocs(site, work)),
+        ("booklet pdfs", lambda: _booklet_pdfs(site, work, result)),
+        ("html checks", html_checks_stage),
+    ]
+    if check_links:
+        stages.append(("link checks", lambda: links.check_links(
+            pages, work, str(site.config.get("site_url") or ""), site.source_map())))
+    if use_linkchecker:
+        stages.append(("linkchecker", lambda: linkchecker.run_linkchecker(work, site.source_map(), check_external)))
+    for stage, run in stages:
+        with _timed(result, stage):
+            result.problems = run()
+        if result.problems:
+            return False
+    return True
 
 
 def _booklet_pdfs(site: Site, work: Path, result: BuildResult) -> list[Problem]:
     """The booklets' PDFs and download buttons, into the built site (cache: .cache/booklets/)."""
-    result.pdfs = booklet_pdf.publish(site, work, site.root / ".cache" / "booklets")
+    result.pdfs = publish.publish(site, work, site.root / ".cache" / "booklets")
+    result.notes += result.pdfs.notes
     return result.pdfs.problems
 
 
-def source_map(site: Site) -> dict[str, Page]:
-    """Published URL path -> Markdown page, to name the file (and line) an editor must open."""
-    return {html.page_url(site, lang, rel): page for (lang, rel), page in site.pages.items()}
+@contextmanager
+def one_build_at_a_time(folder: Path, waiting: Callable[[str], None]) -> Iterator[None]:
+    """Hold the lock of the builds into ``folder`` for the block; wait for another build that holds it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / LOCK_FILE).open("a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            waiting(f"another build is writing into {folder}: waiting for it to finish")
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")  # what a build reads
-
-
-def copy_project(root: Path, dest: Path) -> Path:
-    """Copy what a build of the project at ``root`` reads into ``dest`` (for tests and benchmarks)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = root / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / part)
-    return dest
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Remove the temporary folders that builds killed half-way left in ``folder`` (call with the lock held)."""
+    found = sorted(p for p in folder.iterdir() if p.is_dir() and p.name.startswith((WORK_PREFIX, OLD_PREFIX)))
+    for path in found:
+        shutil.rmtree(path, ignore_errors=True)
+    return found
 
 
 def swap_into(work: Path, target: Path) -> None:
     """Replace ``target`` by ``work`` with two renames, so no reader ever sees a half-written site."""
     os.chmod(work, 0o755)
-    old = target.with_name(f".site-old-{os.getpid()}")
+    old = target.with_name(f"{OLD_PREFIX}{os.getpid()}")
     if target.exists():
         target.rename(old)
     work.rename(target)

@@ -1,9 +1,15 @@
-"""A problem found by a check: a value, printed once by the CLI (text or JSON)."""
+"""A problem found by a check: a value, printed once by the CLI (text or JSON); what a check is."""
 from __future__ import annotations
 
 import json
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from typing import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .source.model import Site
 
 
 @dataclass(frozen=True, order=True)
@@ -34,3 +40,28 @@ def format_json(problems: Iterable[Problem]) -> str:
     items = sorted(set(problems))
     return json.dumps({"count": len(items), "problems": [asdict(p) for p in items]},
                       ensure_ascii=False, indent=2)
+
+
+Check = Callable[["Site"], Iterator[Problem]]
+"""A check of the sources: a pure function of the site model, yielding the problems it finds."""
+
+
+@contextmanager
+def collected_logs(name: str) -> Iterator[list[tuple[str, str]]]:
+    """(level, message) of every warning or error a library logs under ``name`` during the block, unprinted."""
+    found: list[tuple[str, str]] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            text = " ".join(line.strip() for line in record.getMessage().splitlines() if line.strip())
+            found.append((record.levelname, text))
+
+    logger = logging.getLogger(name)
+    handler, propagate = Collect(logging.WARNING), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield found
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate

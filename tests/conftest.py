@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from scripts import pipeline
+from scripts.dev.project_copy import copy_project
 from scripts.problems import format_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,4 +24,4 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the project's sources, to change freely in a test."""
-    return pipeline.copy_project(ROOT, tmp_path / "project")
+    return copy_project(ROOT, tmp_path / "project")

@@ -46,7 +46,7 @@ def delete(path: str) -> Edit:
     return lambda project: (project / path).unlink()
 
 
-NEW_PAGE = "---\ntitle: New\ndescription: New page\n---\n\n# New\n\nText.\n".encode()
+NEW_PAGE = b"---\ntitle: New\ndescription: New page\n---\n\n# New\n\nText.\n"
 
 # name -> (edit, file the message must name, words the message must contain)
 BAD_INPUTS: dict[str, tuple[Edit, str, str]] = {

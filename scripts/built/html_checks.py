@@ -1,0 +1,52 @@
+"""Checks of the built site against the sources: every page built in its language, the language menu,
+nothing loaded from another host."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from ..problems import Problem
+from ..source.model import Site
+from .html_model import HtmlPage, resolve
+
+
+def check_built(site: Site, pages: dict[str, HtmlPage]) -> list[Problem]:
+    """Checks of the built site against the sources: pages, languages, switcher, other hosts."""
+    return [*_pages_and_languages(site, pages), *_switcher(site, pages), *_other_hosts(site, pages)]
+
+
+def _pages_and_languages(site: Site, pages: dict[str, HtmlPage]) -> Iterator[Problem]:
+    for rel in site.rels():
+        for lang in site.languages:
+            url = site.page_url(lang, rel)
+            source = site.page(lang, rel) or next(p for other in site.languages if (p := site.page(other, rel)))
+            built = pages.get(url)
+            if built is None:
+                yield Problem(source.display, None, f"the page was not built at {url}",
+                              "check that it is in the nav or the docs folder, and read the MkDocs messages")
+            elif built.lang != lang:
+                yield Problem(source.display, None,
+                              f"the page at {url} says lang=\"{built.lang}\" instead of \"{lang}\"",
+                              "check the i18n settings in mkdocs.yml")
+
+
+def _switcher(site: Site, pages: dict[str, HtmlPage]) -> Iterator[Problem]:
+    for (lang, rel), source in site.pages.items():
+        built = pages.get(site.page_url(lang, rel))
+        if built is None:
+            continue
+        for other in site.languages:
+            expected = site.page_url(other, rel)
+            href = built.switcher.get(other)
+            if href is None or resolve(built.url, href) != expected:
+                yield Problem(source.display, None, f"the language menu leads to {href!r} for {other.upper()}, "
+                              f"not to {expected}", "check the i18n settings and overrides/ templates")
+
+
+def _other_hosts(site: Site, pages: dict[str, HtmlPage]) -> Iterator[Problem]:
+    for built in pages.values():
+        for value in built.resources:
+            host = urlsplit(value).netloc
+            if host or value.startswith("//"):
+                yield Problem(site.show(built.path), None, f"the page loads {value} from another host",
+                              "ship the file in docs/assets/ instead (visitors' privacy, no third-party request)")

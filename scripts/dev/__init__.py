@@ -1,0 +1,1 @@
+"""⑤ Tools that are not part of a build: the local host, Chromium, page weight, benchmark, project copies."""

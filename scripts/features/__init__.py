@@ -1,0 +1,1 @@
+"""② Content features, each a folder split into model, reading, checks and rendering."""

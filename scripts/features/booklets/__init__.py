@@ -1,0 +1,1 @@
+"""Booklets and project summaries: model (front matter), checks, index list, print document, PDF, cache, publish."""

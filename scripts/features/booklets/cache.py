@@ -1,0 +1,69 @@
+"""The content-addressed cache of booklet PDFs: a hash of everything a PDF is made of, and atomic writes."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
+
+from .document import Design
+from .pdf import PDF_OPTIONS, Pdf, local_file
+
+CACHE_FORMAT = "1"                     # change it when the cache's layout or meaning changes
+
+
+def resources(document: str, base: str, site_address: str, out: Path) -> dict[str, bytes]:
+    """The site's files that the document's images load, by URL (their bytes go into the cache key)."""
+    soup = BeautifulSoup(document, "html.parser")
+    found: dict[str, bytes] = {}
+    for image in soup.find_all("img", src=True):
+        url = urljoin(base, str(image["src"]))
+        path = local_file(url, site_address, out)
+        if path is not None:
+            found[url] = path.read_bytes()
+    return found
+
+
+def cache_key(document: str, design: Design, loaded: dict[str, bytes]) -> str:
+    """A hash of everything the PDF is made of: HTML, CSS, template, images, WeasyPrint and its options."""
+    digest = hashlib.sha256()
+    parts = [CACHE_FORMAT, version("weasyprint"), json.dumps(PDF_OPTIONS, sort_keys=True),
+             design.template, design.css, document]
+    for part in parts:
+        digest.update(part.encode("utf-8") + b"\0")
+    for url in sorted(loaded):
+        digest.update(url.encode("utf-8") + b"\0" + hashlib.sha256(loaded[url]).digest())
+    return digest.hexdigest()
+
+
+def cache_get(folder: Path, key: str) -> Pdf | None:
+    """A PDF already rendered from the same inputs, if the cache has it."""
+    data, info = folder / f"{key}.pdf", folder / f"{key}.json"
+    if not (data.is_file() and info.is_file()):
+        return None
+    try:
+        return Pdf(data.read_bytes(), int(json.loads(info.read_text("utf-8"))["pages"]))
+    except (OSError, ValueError, KeyError, TypeError):  # removed meanwhile by another build, or damaged
+        return None
+
+
+def cache_put(folder: Path, key: str, pdf: Pdf) -> None:
+    """Keep a rendered PDF under its key; older versions of the same booklet are dropped."""
+    folder.mkdir(parents=True, exist_ok=True)
+    _write_atomic(folder / f"{key}.pdf", pdf.data)
+    _write_atomic(folder / f"{key}.json", json.dumps({"pages": pdf.pages, "bytes": len(pdf.data)}).encode())
+    for old in folder.iterdir():
+        if old.stem != key and old.suffix in (".pdf", ".json"):
+            old.unlink(missing_ok=True)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+    os.replace(temporary, path)

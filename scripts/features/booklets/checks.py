@@ -1,0 +1,51 @@
+"""Checks of the booklets: front matter well formed, the same facts in every language, texts, index marker."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...problems import Check, Problem
+from ...source.model import Site
+from .model import INDEX, MARKER, Booklet, booklet_pages, load_booklets, parse, read_texts
+
+
+def front_matter(site: Site) -> Iterator[Problem]:
+    """Every booklet's front matter has every field, each of the right kind."""
+    for page in booklet_pages(site):
+        yield from parse(page)[1]
+
+
+SHARED = ("territory", "period", "participants")  # fields that must be the same in every language
+
+
+def same_facts(site: Site) -> Iterator[Problem]:
+    """Territory, period and participant counts are the same in every language."""
+    by_slug: dict[str, list[Booklet]] = {}
+    for booklet in load_booklets(site):
+        by_slug.setdefault(booklet.slug, []).append(booklet)
+    for versions in by_slug.values():
+        first = next((b for b in versions if b.lang == site.default_language), versions[0])
+        for other in versions:
+            for name in SHARED:
+                if other is not first and getattr(other, name) != getattr(first, name):
+                    page = site.page(other.lang, other.rel)
+                    yield Problem(other.display, page.meta_lines.get(name) if page else None,
+                                  f"the field '{name}' differs from {first.display}",
+                                  "territory, period and participant counts must be the same in every language")
+
+
+def texts_present(site: Site) -> Iterator[Problem]:
+    """Every language has every booklet text in mkdocs.yml."""
+    for lang in site.languages:
+        yield from read_texts(site, lang)[1]
+
+
+def index_lists_booklets(site: Site) -> Iterator[Problem]:
+    """Each language's booklets index holds the marker where the list of booklets goes."""
+    for lang in site.languages:
+        page = site.page(lang, INDEX)
+        if page and not page.line_of(MARKER):
+            yield Problem(page.display, None, "the booklets index has no place for the list of booklets",
+                          f"add a line with only {MARKER} where the list must appear")
+
+
+CHECKS: list[Check] = [front_matter, same_facts, texts_present, index_lists_booklets]

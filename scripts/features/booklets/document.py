@@ -1,0 +1,80 @@
+"""The document a booklet's PDF is printed from: the built page's article, the print template and stylesheet."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+import jinja2
+from bs4 import BeautifulSoup
+from markupsafe import Markup
+
+from ...problems import Problem
+from ...source.model import Site
+from .index import format_period
+from .model import Booklet, BookletTexts
+
+TEMPLATE = "booklet-print.html"        # in the theme's custom_dir (overrides/)
+STYLESHEET = "assets/stylesheets/booklet-print.css"  # in docs/
+# What a built page shows only on the web: its title (the PDF has a cover), the download button, notices.
+WEB_ONLY = "h1, a.headerlink, .md-source-file, .rc-download, .rc-outdated, .rc-pending"
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Content:
+    """The body of a built booklet page, ready for print: its HTML (title removed) and its h2 headings."""
+
+    html: str
+    toc: tuple[TocEntry, ...]
+
+
+@dataclass(frozen=True)
+class Design:
+    """The print template and stylesheet, as text."""
+
+    template: str
+    css: str
+
+
+
+def extract_content(page_html: str, page_address: str) -> Content:
+    """The article of a built page without its title; links made absolute so they work in a sent PDF."""
+    soup = BeautifulSoup(page_html, "html.parser")
+    article = soup.find("article") or soup.new_tag("article")
+    for node in article.select(WEB_ONLY):
+        node.decompose()
+    for link in article.find_all("a", href=True):
+        href = str(link["href"])
+        if not href.startswith("#"):
+            link["href"] = urljoin(page_address, href)
+    toc = tuple(TocEntry(str(h["id"]), h.get_text(" ", strip=True)) for h in article.find_all("h2", id=True))
+    return Content(article.decode_contents().strip(), toc)
+
+
+def load_design(site: Site) -> tuple[Design | None, list[Problem]]:
+    """The print template (overrides/) and stylesheet (docs/assets/)."""
+    theme = site.config.get("theme") or {}
+    template = site.root / str(theme.get("custom_dir") or "overrides") / TEMPLATE
+    css = site.docs / STYLESHEET
+    missing = [path for path in (template, css) if not path.is_file()]
+    if missing:
+        return None, [Problem(site.show(path), None, "this file for the booklets' PDFs is missing",
+                              "restore it from the repository") for path in missing]
+    return Design(template.read_text("utf-8"), css.read_text("utf-8")), []
+
+
+def print_html(design: Design, booklet: Booklet, content: Content, texts: BookletTexts, *,
+               address: str, logo: str, site_name: str, author: str) -> str:
+    """The whole document to print: cover, contents, then the booklet's text."""
+    facts = [(texts.territory, booklet.territory), (texts.period, format_period(booklet.period, texts)),
+             (texts.themes, ", ".join(booklet.themes)), (texts.language, texts.language_name)]
+    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    return environment.from_string(design.template).render(
+        lang=booklet.lang, title=booklet.title, summary=booklet.summary, themes=booklet.themes, facts=facts,
+        texts=texts, address=address, logo=logo, site_name=site_name, author=author,
+        toc=content.toc, content=Markup(content.html))

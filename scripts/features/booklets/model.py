@@ -1,0 +1,182 @@
+"""A booklet's front matter as a typed model, and the words readers see around booklets.
+
+A booklet is ``docs/<lang>/booklets/<slug>.md`` (``index.md`` excluded). Its reader-facing words
+(labels, button text, month names) live in mkdocs.yml under each language's ``extra.messages.booklet``.
+"""
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
+from typing import Any
+
+from ...problems import Problem
+from ...source.config import messages
+from ...source.fields import COUNT, SLUG_PATTERN, TEXT, TEXTS, WEB_ADDRESSES, YEAR_MONTH, YES_NO, FieldReader, Schema
+from ...source.model import Page, Site
+
+FOLDER = "booklets"
+INDEX = f"{FOLDER}/index.md"
+MARKER = "<!-- booklets:list -->"
+PDF_PREFIX = "resilient-cities"
+EXAMPLE = "see docs/fr/booklets/est-ensemble.md for an example"
+SCHEMA = Schema({
+    "title": TEXT, "territory": TEXT, "partners": TEXTS, "themes": TEXTS, "summary": TEXT, "sources": WEB_ADDRESSES,
+    "pdf": YES_NO,
+    "period": Schema({"start": YEAR_MONTH, "end": YEAR_MONTH},
+                     expected="two fields: start: 2022-09 and end: 2023-03 on two indented lines"),
+    "participants": Schema({"newcomers": COUNT, "local_actors": COUNT},
+                           expected="two fields: newcomers: 14 and local_actors: 20 on two indented lines"),
+}, closed=False)
+
+
+@dataclass(frozen=True, order=True)
+class YearMonth:
+    """A year, or a year and a month (``2025``, ``2022-09``)."""
+
+    year: int
+    month: int = 0  # 0: the whole year
+
+
+@dataclass(frozen=True)
+class Period:
+    start: YearMonth
+    end: YearMonth
+
+
+@dataclass(frozen=True)
+class Participants:
+    newcomers: int
+    local_actors: int
+
+
+@dataclass(frozen=True)
+class Booklet:
+    """One booklet in one language, as its front matter describes it."""
+
+    lang: str
+    slug: str
+    display: str            # the Markdown file, as shown to editors
+    title: str
+    territory: str
+    period: Period
+    partners: tuple[str, ...]
+    participants: Participants
+    themes: tuple[str, ...]
+    summary: str
+    sources: tuple[str, ...]
+    pdf: bool
+
+    @property
+    def rel(self) -> str:
+        return f"{FOLDER}/{self.slug}.md"
+
+    @property
+    def pdf_name(self) -> str:
+        """The PDF's file name: the booklet and the language."""
+        return f"{PDF_PREFIX}-{self.slug}-{self.lang}.pdf"
+
+
+@dataclass(frozen=True)
+class BookletTexts:
+    """The words readers see around booklets, in one language (mkdocs.yml, ``extra.messages.booklet``)."""
+
+    download: str        # button; placeholders {size} and {pages}
+    pdf_link: str        # link to the PDF in the index
+    kicker: str          # above the title on the PDF's cover
+    territory: str
+    period: str
+    themes: str
+    language: str
+    language_name: str
+    contents: str
+    web_address: str
+    colon: str           # how a label is followed by its value: ":" or "\u00a0:"
+    kilobytes: str       # placeholder {value}
+    megabytes: str
+    decimal_mark: str
+    months: tuple[str, ...]
+
+    def label(self, name: str) -> str:
+        """A label followed by the language's colon, e.g. ``Territoire\u00a0:``."""
+        return f"{getattr(self, name)}{self.colon}"
+
+    def size(self, size: int) -> str:
+        """A file size in the reader's units, e.g. ``38 Ko`` or ``1,2 MB``."""
+        if size < 1_000_000:
+            return self.kilobytes.format(value=max(1, round(size / 1000)))
+        return self.megabytes.format(value=f"{size / 1_000_000:.1f}".replace(".", self.decimal_mark))
+
+
+def is_booklet(rel: str) -> bool:
+    """``booklets/<slug>.md``, the index excluded."""
+    folder, _, name = rel.rpartition("/")
+    return folder == FOLDER and name.endswith(".md") and name != "index.md"
+
+
+def booklet_pages(site: Site) -> Iterator[Page]:
+    for (_, rel), page in sorted(site.pages.items()):
+        if is_booklet(rel):
+            yield page
+
+
+def parse(page: Page) -> tuple[Booklet | None, list[Problem]]:
+    """The booklet described by a page's front matter, or the problems that stop it being read."""
+    reader = FieldReader(page, "", EXAMPLE)
+    slug = page.rel[len(FOLDER) + 1: -len(".md")]
+    if not SLUG_PATTERN.match(slug):
+        reader.problems.append(Problem(page.display, None, f"the file name '{slug}.md' cannot name a booklet's PDF",
+                                       "use only small letters without accents, digits and hyphens, "
+                                       "e.g. lyon-2026.md"))
+    values = reader.read((), page.meta, SCHEMA, "the booklet")
+    if values is None or reader.problems:
+        return None, reader.problems
+    dates = values.pop("period")
+    period = Period(YearMonth(*dates["start"]), YearMonth(*dates["end"]))
+    if period.end < period.start:
+        return None, [Problem(page.display, page.field_line(("period", "end")),
+                              "the field 'period.end' is before 'period.start'",
+                              "write the first month (or year) in start and the last one in end")]
+    booklet = Booklet(lang=page.lang, slug=slug, display=page.display, period=period,
+                      participants=Participants(**values.pop("participants")), **values)
+    return booklet, []
+
+
+def load_booklets(site: Site) -> list[Booklet]:
+    """Every booklet whose front matter is valid, in every language."""
+    return [booklet for page in booklet_pages(site) if (booklet := parse(page)[0]) is not None]
+
+
+PLACEHOLDERS = {"download": {"size", "pages"}, "kilobytes": {"value"}, "megabytes": {"value"}}
+
+
+def _placeholders(text: str) -> set[str]:
+    """The names in braces of a text, e.g. {"size", "pages"}; a text that cannot be filled gives {"?"}."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return {"?"}
+
+
+def read_texts(site: Site, lang: str) -> tuple[BookletTexts | None, list[Problem]]:
+    """The reader-facing words of ``lang`` from mkdocs.yml, or the problems that stop them being read."""
+    data = messages(site.config, lang).get("booklet")
+    where = f"extra.messages.booklet of the language '{lang}'"
+    if not isinstance(data, dict):
+        return None, [Problem("mkdocs.yml", None, f"the booklet texts are missing ({where})",
+                              "copy the 'booklet:' block of another language and translate it")]
+    problems = []
+    values: dict[str, Any] = {}
+    for item in fields(BookletTexts):
+        value = data.get(item.name)
+        if item.name == "months":
+            ok = isinstance(value, list) and len(value) == 12 and all(isinstance(m, str) for m in value)
+            values[item.name] = tuple(value) if isinstance(value, list) else ()
+        else:
+            ok = isinstance(value, str) and _placeholders(value) <= PLACEHOLDERS.get(item.name, set())
+            values[item.name] = value
+        if not ok:
+            problems.append(Problem("mkdocs.yml", None, f"the booklet text '{item.name}' is missing or wrong ({where})",
+                                    "copy it from the other language and translate it; "
+                                    "keep the names in braces, e.g. {size}"))
+    return (None, problems) if problems else (BookletTexts(**values), [])

@@ -1,0 +1,153 @@
+"""The programme data as HTML: the timeline, the criteria lists and the "Can I join?" self-check."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from html import escape
+from typing import Any
+from xml.etree.ElementTree import Element
+
+import markdown
+from babel.dates import format_date
+from markdown.treeprocessors import Treeprocessor
+
+from ...source.model import Page
+from .model import MARKER, PARTICIPANTS, CheckTexts, Criterion, LinkFixer, Stage, TimelineTexts, check_texts, timeline_texts
+from .reader import read_criteria, read_stages
+
+
+class _Links(Treeprocessor):  # type: ignore[misc]
+    def __init__(self, md: markdown.Markdown, link: LinkFixer) -> None:
+        super().__init__(md)
+        self.link = link
+
+    def run(self, root: Element) -> None:
+        for anchor in root.iter("a"):
+            anchor.set("href", self.link(anchor.get("href", "")))
+
+
+def markdown_html(text: str, link: LinkFixer) -> str:
+    """Markdown from the data or the texts as HTML, its links made links of the built page."""
+    md = markdown.Markdown(extensions=["attr_list"])
+    md.treeprocessors.register(_Links(md, link), "rc-links", 0)
+    return str(md.convert(text))
+
+
+def format_day(day: date, lang: str, texts: TimelineTexts) -> str:
+    """A date the way the language writes it, e.g. '12 mars 2025' or '12 March 2025'."""
+    return format_date(day, texts.date_format, locale=lang)
+
+
+def _dates(stage: Stage, lang: str, texts: TimelineTexts) -> str:
+    assert stage.start is not None
+    start = f'<time datetime="{stage.start.isoformat()}">{escape(format_day(stage.start, lang, texts))}</time>'
+    if stage.end is None or stage.end == stage.start:
+        return start
+    end = f'<time datetime="{stage.end.isoformat()}">{escape(format_day(stage.end, lang, texts))}</time>'
+    return escape(texts.date_range).replace("{start}", start).replace("{end}", end)
+
+
+def render_timeline(stages: list[Stage], lang: str, texts: TimelineTexts, link: LinkFixer, calendar_href: str) -> str:
+    """The stages as an ordered list, each with its audience and dates, then the calendar link."""
+    items = []
+    for stage in stages:
+        facts = [(texts.audience_label, escape(texts.audiences.get(stage.audience, stage.audience)), "audience")]
+        if stage.dated:
+            facts.append((texts.dates_label, _dates(stage, lang, texts), "dates"))
+        if stage.place:
+            facts.append((texts.place_label, escape(stage.place), "place"))
+        rows = "".join(f'<div class="rc-stage__{css}"><dt>{escape(label)}</dt><dd>{value}</dd></div>'
+                       for label, value, css in facts)
+        text = f'<div class="rc-stage__text">{markdown_html(stage.text, link)}</div>' if stage.text else ""
+        classes = f"rc-stage rc-stage--{stage.kind} rc-stage--for-{stage.audience}"
+        items.append(f'<li class="{classes}" id="stage-{stage.id}">'
+                     f'<p class="rc-stage__kind">{escape(texts.kinds.get(stage.kind, stage.kind))}</p>'
+                     f'<p class="rc-stage__title">{escape(stage.title)}</p>'
+                     f'<dl class="rc-stage__facts">{rows}</dl>{text}</li>')
+    note = "" if any(stage.dated for stage in stages) else f'<p class="rc-timeline__note">{escape(texts.no_dates)}</p>'
+    calendar = (f'<p class="rc-timeline__calendar"><a href="{escape(calendar_href)}" type="text/calendar" download>'
+                f'{escape(texts.calendar_link)}</a></p>')
+    return (f'<div class="rc-timeline"><ol class="rc-timeline__list" role="list">{"".join(items)}</ol>'
+            f'{note}{calendar}</div>')
+
+
+def render_criteria(criteria: list[Criterion], participant: str, texts: CheckTexts, link: LinkFixer) -> str:
+    """The criteria of one kind of participant as a list: question, rule, and the answers that fit."""
+    items = []
+    for criterion in (c for c in criteria if c.participant == participant):
+        answers = "".join(
+            f'<div class="rc-criterion__answers rc-criterion__answers--{outcome}"><p>{escape(label)}</p><ul>'
+            + "".join(f"<li>{escape(answer.label)}</li>" for answer in criterion.answers_with(outcome))
+            + "</ul></div>"
+            for outcome, label in (("yes", texts.qualifying_label), ("maybe", texts.maybe_label))
+            if criterion.answers_with(outcome))
+        items.append(f'<li class="rc-criterion" id="criterion-{criterion.id}">'
+                     f'<p class="rc-criterion__question">{escape(criterion.question)}</p>'
+                     f'<div class="rc-criterion__explanation">{markdown_html(criterion.explanation, link)}</div>'
+                     f'{answers}</li>')
+    return f'<ul class="rc-criteria rc-criteria--{participant}" role="list">{"".join(items)}</ul>'
+
+
+def render_self_check(criteria: list[Criterion], texts: CheckTexts, link: LinkFixer, script_href: str) -> str:
+    """The "Can I join?" form, hidden until its script shows it (the criteria list works without it)."""
+    participants = [p for p in PARTICIPANTS if any(c.participant == p for c in criteria)]
+    choices = "".join(_choice("rc-participant", p, texts.participants.get(p, p)) for p in participants)
+    groups = []
+    for participant in participants:
+        sets = []
+        for criterion in (c for c in criteria if c.participant == participant):
+            name = f"rc-{criterion.id}"
+            options = "".join(_choice(name, a.id, a.label, a.outcome) for a in criterion.answers)
+            advice = "".join(f'<template data-advice="{a.id}">{markdown_html(a.advice, link)}</template>'
+                             for a in criterion.answers if a.advice)
+            sets.append(f'<fieldset class="rc-question" data-criterion="{criterion.id}">'
+                        f'<legend>{escape(criterion.question)}</legend>{options}'
+                        f'<template data-explanation>{markdown_html(criterion.explanation, link)}</template>{advice}'
+                        f'</fieldset>')
+        groups.append(f'<div class="rc-selfcheck__group" data-participant="{participant}" hidden>{"".join(sets)}</div>')
+    results = "".join(
+        f'<template data-outcome="{outcome}"><p class="rc-result__title">{escape(title)}</p>'
+        f'<p class="rc-result__why">{escape(texts.all_met if outcome == "yes" else texts.why)}</p>'
+        f'<ul class="rc-result__reasons" data-slot="why"></ul>'
+        f'<p class="rc-result__next">{escape(texts.next)}</p>{markdown_html(next_step, link)}</template>'
+        for outcome, title, next_step in (("yes", texts.result_yes, texts.next_yes),
+                                          ("maybe", texts.result_maybe, texts.next_maybe),
+                                          ("no", texts.result_no, texts.next_no)))
+    return (f'<section class="rc-selfcheck" aria-labelledby="self-check" data-rc-selfcheck hidden '
+            f'data-missing="{escape(texts.missing)}" data-your-answer="{escape(texts.your_answer)}">'
+            f'<h2 id="self-check">{escape(texts.title)}</h2>{markdown_html(texts.intro, link)}'
+            f'<form class="rc-selfcheck__form" novalidate>'
+            f'<fieldset class="rc-question" data-criterion="participant">'
+            f'<legend>{escape(texts.participant_question)}</legend>{choices}</fieldset>'
+            f'{"".join(groups)}'
+            f'<button type="submit" class="md-button md-button--primary">{escape(texts.submit)}</button></form>'
+            f'<div class="rc-selfcheck__result" role="status" aria-live="polite" aria-atomic="true" data-result></div>'
+            f'{results}</section><script src="{escape(script_href)}" defer></script>')
+
+
+def _choice(name: str, value: str, label: str, outcome: str | None = None) -> str:
+    ident = f"{name}-{value}"
+    data = f' data-outcome="{outcome}"' if outcome else ""
+    return (f'<div class="rc-choice"><input type="radio" id="{ident}" name="{name}" value="{value}"{data}>'
+            f'<label for="{ident}">{escape(label)}</label></div>')
+
+
+def render_markers(html: str, page: Page, lang: str, messages: dict[str, Any], link: LinkFixer, calendar_href: str,
+                   script_href: str) -> str:
+    """A built page's HTML with each ``<!-- programme:... -->`` marker replaced by what it stands for,
+    in the reader's language ``lang`` (whose ``messages`` are given)."""
+    if "<!--" not in html or not MARKER.search(html):
+        return html
+    stages, criteria = read_stages(page)[0], read_criteria(page)[0]
+
+    def replace(match: re.Match[str]) -> str:
+        name, argument = match.group(1), match.group(2) or ""
+        if name == "timeline":
+            return render_timeline(stages, lang, timeline_texts(messages), link, calendar_href)
+        if name == "criteria":
+            return render_criteria(criteria, argument, check_texts(messages), link)
+        if name == "self-check":
+            return render_self_check(criteria, check_texts(messages), link, script_href)
+        return match.group(0)
+
+    return MARKER.sub(replace, html)

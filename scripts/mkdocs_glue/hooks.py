@@ -1,0 +1,145 @@
+"""The thin MkDocs glue: the only module that knows MkDocs' events, in the order MkDocs fires them.
+
+Behaviour lives in the other modules; the sources and the translation status are read once per
+language build (``on_config``) into one ``BuildState``.
+"""
+from __future__ import annotations
+
+import logging
+import posixpath
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from scripts.features.booklets.index import fill_index
+from scripts.features.i18n_status.model import StatusReport, load_status
+from scripts.features.i18n_status.pages import notice_html, with_notice, write_status_page
+from scripts.features.programme.calendar import calendar_url, write_calendar
+from scripts.features.programme.model import SCRIPT
+from scripts.features.programme.render import render_markers
+from scripts.mkdocs_glue import headers, material_fixes, search_index, seo
+from scripts.source.config import messages
+from scripts.source.model import Site, relative_url
+from scripts.source.parse import load_site
+
+log = logging.getLogger("mkdocs.hooks.site")  # a warning fails the strict build
+
+
+@dataclass
+class BuildState:
+    """What the hooks read once per language build and share."""
+
+    site: Site
+    status: StatusReport
+    default_language: str
+
+
+_current: BuildState | None = None  # the language build under way (set by on_config)
+
+
+def _state() -> BuildState:
+    assert _current is not None, "on_config has not run"
+    return _current
+
+
+def on_config(config: MkDocsConfig, **_: Any) -> None:
+    """Read the sources once, and the translation status (git history) for the notices and the status page."""
+    global _current
+    config_file = Path(config.config_file_path)
+    site = load_site(config_file.parent, config_file)
+    default = str(getattr(config.plugins["i18n"], "default_language"))  # noqa: B009 - an untyped plugin
+    _current = BuildState(site, load_status(config_file.parent, site), default)
+
+
+def on_env(env: Environment, config: MkDocsConfig, **_: Any) -> Environment:
+    """Templates may name the default language (overrides/sitemap.xml: hreflang x-default)."""
+    env.globals["i18n_default_language"] = _state().default_language
+    return env
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    """The booklets index gets its list of booklets (from their front matter) in place of its marker."""
+    return fill_index(markdown, _state().site, config.theme["language"], page.file.src_uri)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, **_: Any) -> str:
+    """Programme markers filled from the front matter; a page served from the other language
+    (``translation: pending``) keeps its true ``lang`` and says so."""
+    state, reader = _state(), config.theme["language"]
+    texts = messages(state.site.config, reader)
+    html = _programme_html(html, page, reader, texts, files)
+    source = getattr(page.file, "locale", reader)  # set by mkdocs-static-i18n
+    if source == reader:
+        return with_notice(html, notice_html(state.status, page.file.src_uri, reader, texts))
+    return (f'<div class="admonition note rc-pending" role="note"><p>{escape(texts.get("pending", ""))}</p></div>'
+            f'<div lang="{escape(source)}">{html}</div>')
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
+    """The page's <head> metadata for overrides/main.html (after mkdocs-static-i18n set its language menu)."""
+    context["page_head"] = seo.page_head(
+        site_url=config.site_url or "", lang=config.theme["language"], default=_state().default_language,
+        title=page.meta.get("title") or page.title or config.site_name,
+        description=page.meta.get("description") or config.site_description or "",
+        canonical=page.canonical_url, menu=list(_language_menu(config)))
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    """The page searches its own language's index, with our worker (search_index.py)."""
+    return search_index.point_page_at_language(output, config.theme["language"], _state().default_language)
+
+
+def on_post_build(config: MkDocsConfig, **_: Any) -> None:
+    """Write the editors' translation-status page and the language's programme calendar into the built
+    site; give the language its own search index, fix Material's script and write the HTTP headers."""
+    state, site_dir, lang = _state(), Path(config.site_dir), config.theme["language"]
+    write_status_page(state.status, site_dir)
+    write_calendar(state.site, lang, site_dir, messages(state.site.config, lang), config.site_url or "")
+    _search_in_own_language(config, site_dir, lang)
+    problem = material_fixes.fix_alternate_sitemaps(site_dir)
+    if problem:
+        log.warning(problem)
+    # Last: hashes every inline script of the site (each language build ends here; the last sees all pages).
+    headers.write_headers_file(site_dir)
+
+
+def _language_menu(config: MkDocsConfig) -> list[dict[str, str]]:
+    """This page's language menu: mkdocs-static-i18n sets it as an attribute of config.extra (what
+    templates read first); the dict item keeps the menu of the language homes."""
+    return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+
+
+def _search_in_own_language(config: MkDocsConfig, site_dir: Path, lang: str) -> None:
+    """A non-default language's index goes to its own root (en/search/), and its entries are left out of
+    the index that mkdocs-static-i18n merges at the site root, which so stays in the default language."""
+    if search_index.move_language_index(site_dir, lang, _state().default_language):
+        search = config.plugins.get("material/search") or config.plugins["search"]
+        getattr(search, "search_index").entries.clear()  # noqa: B009 - an untyped plugin
+
+
+def _programme_html(html: str, page: Page, reader: str, texts: dict[str, Any], files: Files) -> str:
+    """The timeline, criteria and self-check in place of their markers (features/programme/render.py)."""
+    lang, _, rel = page.file.src_uri.partition("/")
+    source = _state().site.page(lang, rel)
+    if source is None:
+        return html
+
+    def link(href: str) -> str:
+        path, hash_, anchor = href.partition("#")
+        if not path or "://" in path or path.startswith(("mailto:", "/")):
+            return href
+        src = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
+        target = files.get_file_from_path(src)
+        return target.url_relative_to(page.file) + hash_ + anchor if target else href  # else: the link checker says
+
+    here = "/" + page.url
+    return render_markers(html, source, reader, texts, link,
+                          calendar_href=relative_url("/" + calendar_url(page.url), here),
+                          script_href=relative_url("/" + SCRIPT, here))

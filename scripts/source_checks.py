@@ -1,0 +1,20 @@
+"""Every check of the Markdown sources, in the order they run. A new check goes in its module's CHECKS,
+and a new module's CHECKS here."""
+from __future__ import annotations
+
+from .features.booklets.checks import CHECKS as BOOKLET_CHECKS
+from .features.i18n_status.checks import CHECKS as I18N_CHECKS
+from .features.programme.checks import CHECKS as PROGRAMME_CHECKS
+from .problems import Check, Problem
+from .source.model import Site
+from .source.parity import CHECKS as PARITY_CHECKS
+
+SOURCE_CHECKS: list[Check] = [*PARITY_CHECKS, *I18N_CHECKS, *BOOKLET_CHECKS, *PROGRAMME_CHECKS]
+
+
+def check_sources(site: Site) -> list[Problem]:
+    """All source problems: those met while reading the files, then every check above."""
+    problems = list(site.problems)
+    for check in SOURCE_CHECKS:
+        problems.extend(check(site))
+    return problems

@@ -1,0 +1,62 @@
+"""Link checking: linkchecker over a small served site finds broken links and anchors, fails loudly when it
+cannot see anchors, and the fast checker (sitelinks) finds exactly what linkchecker finds."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from scripts.built import linkchecker as linkcheck
+from scripts.built import links as sitelinks
+from scripts.built.html_model import read_built_site
+from scripts.source.parse import load_site
+
+from ..conftest import ROOT
+
+
+def small_site(folder: Path, link: str) -> Path:
+    (folder / "a").mkdir(parents=True)
+    (folder / "index.html").write_text(f'<!doctype html><html lang="fr"><title>x</title><a href="{link}">x</a></html>')
+    (folder / "a" / "index.html").write_text('<!doctype html><html lang="fr"><title>a</title><h2 id="here">a</h2></html>')
+    return folder
+
+
+def test_good_links_and_anchors_pass(tmp_path: Path) -> None:
+    assert linkcheck.run_linkchecker(small_site(tmp_path, "a/#here"), {}) == []
+
+
+@pytest.mark.parametrize("link", ["a/#nowhere", "b/"])
+def test_broken_anchor_or_page_is_a_problem(tmp_path: Path, link: str) -> None:
+    problems = linkcheck.run_linkchecker(small_site(tmp_path, link), {})
+    assert [p.path for p in problems] == ["site/"] and link in problems[0].message
+
+
+def test_without_anchor_checking_the_check_fails_loudly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(linkcheck, "CONFIG", linkcheck.CONFIG.replace("[AnchorCheck]\n", ""))
+    problems = linkcheck.run_linkchecker(small_site(tmp_path, "a/#here"), {})
+    assert len(problems) == 1 and "did not check anchors" in problems[0].message
+
+
+LINK = re.compile(r"the link '([^']*)' on (\S+) is broken")
+
+
+@pytest.mark.parametrize("link", ["a/#here", "a/#nowhere", "b/", "a/missing.png", "/a/#here", "../a/#x"])
+def test_fast_checker_finds_what_linkchecker_finds(tmp_path: Path, link: str) -> None:
+    folder = small_site(tmp_path, link)
+    slow = linkcheck.run_linkchecker(folder, {})
+    fast = sitelinks.check_links(read_built_site(folder), folder, "", {})
+    assert [LINK.search(p.message).groups() for p in fast] == [LINK.search(p.message).groups() for p in slow]  # type: ignore[union-attr]
+
+
+def test_linkchecker_agrees_on_the_real_site(built_site: Path) -> None:
+    assert linkcheck.run_linkchecker(built_site, load_site(ROOT).source_map()) == []
+
+
+def test_same_anchor_link_on_two_pages_of_one_folder_is_checked_on_each(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<html lang="fr"><h2 id="x">a</h2><a href="#x">x</a></html>')
+    (tmp_path / "b" / "index.html").write_text('<html lang="fr"><h2 id="y">b</h2><a href="#x">x</a></html>')
+    problems = sitelinks.check_links(read_built_site(tmp_path), tmp_path, "", {})
+    assert [LINK.search(p.message).groups() for p in problems] == [("#x", "/b/")]  # type: ignore[union-attr]

@@ -1,0 +1,60 @@
+"""The _headers file the build writes (mkdocs_glue/headers.py), and the local host that applies it (dev/host.py)."""
+from __future__ import annotations
+
+import gzip
+import re
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from scripts.dev import host as hosting
+from scripts.mkdocs_glue import headers
+
+
+def _site_rules(built_site: Path) -> dict[str, str]:
+    rules = headers.parse_rules((built_site / headers.FILE_NAME).read_text("utf-8"))
+    return headers.headers_for(rules, "/faq/")
+
+
+def test_every_path_gets_the_security_headers(built_site: Path) -> None:
+    sent = _site_rules(built_site)
+    assert sent["X-Content-Type-Options"] == "nosniff"
+    assert sent["Referrer-Policy"] == "same-origin"
+    assert "camera=()" in sent["Permissions-Policy"]
+    assert sent["Content-Security-Policy"].startswith("default-src 'self';")
+
+
+def test_the_policy_allows_the_sites_own_files_and_its_inline_code_only(built_site: Path) -> None:
+    policy = _site_rules(built_site)["Content-Security-Policy"]
+    directives = {part.split()[0]: part.split()[1:] for part in policy.split("; ")}
+    sources = {source for values in directives.values() for source in values}
+    assert sources <= {"'self'", "'none'", "data:"} | {s for s in sources if re.fullmatch(r"'sha256-[A-Za-z0-9+/]+=*'", s)}
+    assert directives["frame-ancestors"] == ["'none'"] and directives["object-src"] == ["'none'"]
+    scripts, styles = headers.inline_code(built_site)
+    assert scripts, "Material writes inline scripts: the collector must see them"
+    assert {headers.source_hash(code) for code in scripts} == set(directives["script-src"]) - {"'self'"}
+    assert {headers.source_hash(code) for code in styles} == set(directives["style-src"]) - {"'self'"}
+
+
+def test_hash_and_rules_format() -> None:
+    assert headers.source_hash("") == "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+    rules = [headers.Rule("/*", {"A": "1"}), headers.Rule("/en/*", {"A": "2", "B": "3"})]
+    assert headers.parse_rules(headers.format_rules(rules)) == rules
+    assert headers.headers_for(rules, "/en/faq/") == {"A": "2", "B": "3"}
+    assert headers.headers_for(rules, "/faq/") == {"A": "1"}
+    assert headers.parse_rules("# comment\n/x\n  Name: a: b\n") == [headers.Rule("/x", {"Name": "a: b"})]
+
+
+def test_the_local_host_applies_the_rules_compresses_and_serves_the_404_page(built_site: Path) -> None:
+    with hosting.serve_like_host(built_site) as base:
+        request = urllib.request.Request(base + "faq/", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert response.headers["Content-Security-Policy"] == _site_rules(built_site)["Content-Security-Policy"]
+            assert '<html lang="fr"' in gzip.decompress(response.read()).decode("utf-8")
+        try:
+            urllib.request.urlopen(base + "en/no-such-page/")
+            raise AssertionError("a missing page must answer 404")
+        except urllib.error.HTTPError as error:
+            assert error.code == 404
+            assert error.read() == (built_site / "404.html").read_bytes()

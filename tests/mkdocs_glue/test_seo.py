@@ -1,0 +1,101 @@
+"""What search engines and link previews read (scripts/seo.py, overrides/main.html, overrides/sitemap.xml,
+overrides/404.html): absolute URLs from site_url, every language plus x-default, per-language texts."""
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scripts.built import run_mkdocs as engine
+from scripts.mkdocs_glue import seo
+from scripts.source.parse import load_site
+
+from ..conftest import ROOT
+
+SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default
+OG = {"fr": "fr_FR", "en": "en_GB"}
+
+
+def _head(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def _meta(soup: BeautifulSoup, **attrs: str) -> str:
+    tag = soup.find("meta", attrs=dict(attrs.items()))
+    assert tag is not None, attrs
+    return str(tag["content"])
+
+
+def test_every_page_names_itself_and_its_translations_with_absolute_urls(built_site: Path) -> None:
+    site = load_site(ROOT)
+    for rel in site.rels():
+        urls = {lang: SITE_URL + site.page_url(lang, rel).lstrip("/") for lang in site.languages}
+        for lang in site.languages:
+            source = site.page(lang, rel) or site.page(site.default_language, rel)
+            assert source is not None
+            soup = _head(built_site / site.page_url(lang, rel).lstrip("/") / "index.html")
+            alternates = {str(link["hreflang"]): str(link["href"])
+                          for link in soup.find_all("link", rel="alternate", hreflang=True)}
+            assert alternates == {**urls, "x-default": urls["fr"]}, (lang, rel)
+            assert soup.find("link", rel="canonical")["href"] == urls[lang]  # type: ignore[index]
+            assert _meta(soup, property="og:url") == urls[lang]
+            assert _meta(soup, property="og:locale") == OG[lang]
+            assert _meta(soup, property="og:locale:alternate") == OG["en" if lang == "fr" else "fr"]
+            assert _meta(soup, name="description") == _meta(soup, property="og:description") \
+                == source.meta["description"]
+            assert _meta(soup, property="og:title") == source.meta["title"]
+            assert soup.title is not None and soup.title.string == f"{source.meta['title']} - Resilient Cities"
+
+
+def test_the_sitemap_lists_every_page_with_its_translations_and_x_default(built_site: Path) -> None:
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    entries = ElementTree.parse(built_site / "sitemap.xml").getroot().findall("s:url", namespaces)
+    site = load_site(ROOT)
+    assert len(entries) == len(site.rels()) * len(site.languages)
+    for entry in entries:
+        links = {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", namespaces)}
+        assert set(links) == {"fr", "en", "x-default"} and links["x-default"] == links["fr"]
+        assert entry.findtext("s:loc", namespaces=namespaces) in links.values()
+
+
+def test_page_head_makes_the_language_menu_absolute() -> None:
+    head = seo.page_head(site_url="https://example.org/rc/", lang="en", default="fr", title="T", description="D",
+                         canonical=None, menu=[{"lang": "fr", "link": "faq/"}, {"lang": "en", "link": "/rc/en/"}])
+    assert [(a.lang, a.href) for a in head.alternates] == [
+        ("fr", "https://example.org/rc/faq/"), ("en", "https://example.org/rc/en/"),
+        ("x-default", "https://example.org/rc/faq/")]
+    assert head.canonical == "https://example.org/rc/en/" and head.locale == "en_GB" and head.other_locales == ["fr_FR"]
+
+
+@pytest.fixture
+def site_under_a_path(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The site built for https://example.org/rc/ (e.g. a GitHub Pages project site)."""
+    monkeypatch.setenv("SITE_URL", "https://example.org/rc/")
+    out = tmp_path / "out"
+    assert engine.run_mkdocs(load_site(project), out) == []
+    return out
+
+
+def test_a_site_published_under_a_path_keeps_its_urls_and_404_links(site_under_a_path: Path) -> None:
+    soup = _head(site_under_a_path / "en/faq/index.html")
+    hreflang = {str(link["hreflang"]): str(link["href"]) for link in soup.find_all("link", hreflang=True)}
+    assert hreflang == {"fr": "https://example.org/rc/faq/", "en": "https://example.org/rc/en/faq/",
+                        "x-default": "https://example.org/rc/faq/"}
+    not_found = _head(site_under_a_path / "404.html")
+    homes = {str(a["href"]) for a in not_found.select("main a")}
+    assert homes == {"/rc/", "/rc/en/"}
+    assert {str(s["data-home"]) for s in not_found.select("main section")} == homes
+    assert all(str(tag.get("href") or tag.get("src")).startswith("/rc/")
+               for tag in not_found.select("link[href], script[src], img[src]"))
+
+
+def test_the_404_page_holds_both_languages(built_site: Path) -> None:
+    soup = _head(built_site / "404.html")
+    assert soup.html is not None and soup.html["lang"] == "fr"
+    sections = {str(s["lang"]): s.get_text(" ", strip=True) for s in soup.select("main section")}
+    assert set(sections) == {"fr", "en"}
+    assert "Page introuvable" in sections["fr"] and "Page not found" in sections["en"]
+
+
