@@ -238,8 +238,9 @@ def test_unchanged_booklets_are_not_rendered_again(project: Path) -> None:
     assert {name: (out / "booklets" / name).read_bytes() for name in before} == before
 
     file = project / EST_ENSEMBLE_FR
-    old = "Il a été financé par la Commission européenne."
-    file.write_text(file.read_text("utf-8").replace(old, old + " Phrase ajoutée pour le test du cache."), "utf-8")
+    old = "## En bref {#summary}\n"
+    assert old in file.read_text("utf-8")
+    file.write_text(file.read_text("utf-8").replace(old, old + "\nPhrase ajoutée pour le test du cache.\n"), "utf-8")
     third = pipeline.build(project, out, check_links=False)
     assert third.ok, format_text(third.problems)
     assert third.pdfs.rendered == ["resilient-cities-est-ensemble-fr.pdf"]

@@ -34,7 +34,7 @@ NEWCOMER_OK = [("city", "in-city"), ("interest", "yes"), ("involvement", "involv
 
 # The title line of the first stage, after which the tests add fields.
 TRAINING = {FR_PROGRAMME: '    title: "Une formation de 12 heures"\n',
-            EN_PROGRAMME: '    title: "A 12-hour training"\n'}
+            EN_PROGRAMME: '    title: "A 12-hour training course"\n'}
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -383,7 +383,7 @@ def test_eligible_newcomer(page: Page, base_url: str) -> None:
     answer(page, "newcomer", NEWCOMER_OK)
     text, fr = result(page), texts("fr")
     assert fr.result_yes in text and fr.all_met in text and fr.result_no not in text
-    assert page.locator("[data-result] a[href='../take-part/']").count() == 1
+    assert page.locator("[data-result] a[href='../take-part/#apply']").count() == 1
 
 
 def test_newcomer_outside_the_cities(page: Page, base_url: str) -> None:
@@ -415,12 +415,22 @@ def test_local_actor(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}en/eligibility/")
     page.check("#rc-participant-local-actor")
     expect(page.locator("#rc-city-in-city")).to_be_hidden()
-    answer(page, "local-actor", [("role", "employee"), ("work-with-migrants", "wish-to")])
+    answer(page, "local-actor", [("actor-city", "in-city"), ("role", "employee"), ("work-with-migrants", "wish-to")])
     assert texts("en").result_yes in result(page)
     page.check("#rc-work-with-migrants-no")  # a changed answer clears the old result
     assert result(page) == ""
     page.click(".rc-selfcheck button[type=submit]")
     assert texts("en").result_no in result(page)
+
+
+def test_local_actor_is_asked_where_they_live(page: Page, base_url: str) -> None:
+    """The seed limits participants to Lyon and Clermont-Ferrand: local actors too."""
+    page.goto(f"{base_url}eligibility/")
+    answer(page, "local-actor", [("actor-city", "elsewhere"), ("role", "elected"), ("work-with-migrants", "yes")])
+    assert texts("fr").result_no in result(page)
+    page.check("#rc-actor-city-works-there")  # living elsewhere but working in one of the cities: ask
+    page.click(".rc-selfcheck button[type=submit]")
+    assert texts("fr").result_maybe in result(page)
 
 
 def test_unanswered_questions_are_named(page: Page, base_url: str) -> None:
@@ -466,7 +476,7 @@ def test_without_javascript_every_criterion_is_on_the_page(browser: Browser, bas
         expect(page.locator(".rc-selfcheck")).to_be_hidden()
         body = page.locator("article").inner_text()
         criteria = reader.read_criteria(source(site, lang, "eligibility.md"))[0]
-        assert len(criteria) == 8
+        assert len(criteria) == 9
         for criterion in criteria:
             expect(page.locator(f"#criterion-{criterion.id}")).to_be_visible()
             assert criterion.question in body
