@@ -1,7 +1,8 @@
 """The HTTP headers of the published site, written to ``_headers`` (Netlify / Cloudflare Pages format).
 
-The Content-Security-Policy allows only the site's own files, plus the inline scripts and styles
-the built pages really contain (Material writes a few), each by its SHA-256 hash.
+The Content-Security-Policy allows only the site's own files, plus the inline scripts and styles our
+templates and Material are expected to write (built/inline_code.py), each by its SHA-256 hash. The same
+policy goes into a <meta> element of every page, for hosts that ignore ``_headers``.
 """
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from html import escape
 from pathlib import Path
 
+from ..built.inline_code import inline_code
+
 FILE_NAME = "_headers"
-# Script types the browser runs; others (e.g. Material's "application/json" config) are data.
-SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+NOT_IN_META = {"frame-ancestors"}  # ignored by browsers in a <meta> policy
+META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
 # The policy before hashes: the site's own files only; no plugins, frames or foreign forms. Fonts, the
 # search index (connect-src) and the search worker (worker-src, via script-src) fall back to 'self'.
 POLICY = {
@@ -46,59 +50,20 @@ class Rule:
         return re.fullmatch(regex, path) is not None
 
 
-class _InlineCode(HTMLParser):
-    """Collects the text of inline <script> (of a runnable type) and <style> elements."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self.styles: list[str] = []
-        self._current: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        if tag == "script" and "src" not in values and values.get("type", "").lower() in SCRIPT_TYPES:
-            self.scripts.append("")
-            self._current = self.scripts
-        elif tag == "style":
-            self.styles.append("")
-            self._current = self.styles
-
-    def handle_data(self, data: str) -> None:
-        if self._current is not None:
-            self._current[-1] += data
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._current = None
-
-
 def source_hash(code: str) -> str:
     """The CSP source expression allowing exactly this inline code."""
     digest = hashlib.sha256(code.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def inline_code(out: Path) -> tuple[set[str], set[str]]:
-    """The distinct inline scripts and styles of every HTML page under ``out``."""
-    scripts: set[str] = set()
-    styles: set[str] = set()
-    for path in sorted(out.rglob("*.html")):
-        parser = _InlineCode()
-        parser.feed(path.read_text("utf-8", "replace"))
-        parser.close()
-        scripts.update(parser.scripts)
-        styles.update(parser.styles)
-    return scripts, styles
-
-
-def content_security_policy(out: Path) -> str:
-    """The policy for the site in ``out``: POLICY plus the hash of each inline script and style."""
-    scripts, styles = inline_code(out)
-    policy = {name: list(sources) for name, sources in POLICY.items()}
-    policy["script-src"] += sorted(source_hash(code) for code in scripts)
-    policy["style-src"] += sorted(source_hash(code) for code in styles)
-    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in policy.items())
+def content_security_policy(out: Path, *, in_meta: bool = False) -> str:
+    """The policy for the site in ``out``: POLICY plus the hash of each expected inline script and style
+    (built/inline_code.py). ``in_meta``: without the directives a <meta> element cannot carry."""
+    policy = {name: list(sources) for name, sources in POLICY.items() if not (in_meta and name in NOT_IN_META)}
+    for code in inline_code(out):
+        if code.expected:
+            policy[f"{code.kind}-src"].append(source_hash(code.text))
+    return "; ".join(f"{name} {' '.join(sorted(set(sources), key=sources.index))}" for name, sources in policy.items())
 
 
 def site_rules(out: Path) -> list[Rule]:
@@ -143,3 +108,17 @@ def write_headers_file(out: Path) -> Path:
     target = out / FILE_NAME
     target.write_text(format_rules(site_rules(out)), encoding="utf-8")
     return target
+
+
+def add_policy_meta(out: Path) -> None:
+    """Put the policy in a <meta http-equiv> at the top of every page's <head>, for hosts that ignore
+    ``_headers`` (GitHub Pages). A page that has one already gets the current one."""
+    policy = escape(content_security_policy(out, in_meta=True), quote=False).replace('"', "&quot;")
+    element = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    for path in sorted(out.rglob("*.html")):
+        page = path.read_text("utf-8")
+        updated, found = META.subn(element, page, count=1)
+        if not found:
+            updated = CHARSET.sub(lambda match: match.group(0) + element, page, count=1)
+        if updated != page:
+            path.write_text(updated, "utf-8")

@@ -108,6 +108,7 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
         log.warning(problem)
     # Last: hashes every inline script of the site (each language build ends here; the last sees all pages).
     headers.write_headers_file(site_dir)
+    headers.add_policy_meta(site_dir)
 
 
 def _language_menu(config: MkDocsConfig) -> list[dict[str, str]]:

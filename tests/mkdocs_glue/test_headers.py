@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import gzip
+import html
 import re
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 from scripts.dev import host as hosting
+from scripts.built.inline_code import inline_code
 from scripts.mkdocs_glue import headers
 
 
@@ -30,10 +32,31 @@ def test_the_policy_allows_the_sites_own_files_and_its_inline_code_only(built_si
     sources = {source for values in directives.values() for source in values}
     assert sources <= {"'self'", "'none'", "data:"} | {s for s in sources if re.fullmatch(r"'sha256-[A-Za-z0-9+/]+=*'", s)}
     assert directives["frame-ancestors"] == ["'none'"] and directives["object-src"] == ["'none'"]
-    scripts, styles = headers.inline_code(built_site)
-    assert scripts, "Material writes inline scripts: the collector must see them"
-    assert {headers.source_hash(code) for code in scripts} == set(directives["script-src"]) - {"'self'"}
-    assert {headers.source_hash(code) for code in styles} == set(directives["style-src"]) - {"'self'"}
+    found = inline_code(built_site)
+    assert any(code.kind == "script" for code in found), "Material writes inline scripts: the collector must see them"
+    assert all(code.expected for code in found)
+    for kind in ("script", "style"):
+        hashes = {headers.source_hash(code.text) for code in found if code.kind == kind}
+        assert hashes == set(directives[f"{kind}-src"]) - {"'self'"}
+
+
+def test_every_page_carries_the_policy_in_a_meta_element_without_frame_ancestors(built_site: Path) -> None:
+    header = _site_rules(built_site)["Content-Security-Policy"]
+    expected = "; ".join(part for part in header.split("; ") if not part.startswith("frame-ancestors"))
+    for path in built_site.rglob("*.html"):
+        metas = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', path.read_text("utf-8"))
+        assert [html.unescape(meta) for meta in metas] == [expected], path
+        head = path.read_text("utf-8").split("</head>")[0]
+        assert "<script" not in head[: head.index("Content-Security-Policy")], f"{path}: the policy must come first"
+
+
+def test_an_inline_script_the_templates_do_not_write_is_not_allowed(tmp_path: Path) -> None:
+    page = tmp_path / "index.html"
+    page.write_text('<!doctype html><html><head><meta charset="utf-8"></head><body>'
+                    '<script>alert(1)</script><style>p{}</style></body></html>', "utf-8")
+    found = inline_code(tmp_path)
+    assert [(code.kind, code.expected) for code in found] == [("script", False), ("style", False)]
+    assert headers.source_hash("alert(1)") not in headers.content_security_policy(tmp_path)
 
 
 def test_hash_and_rules_format() -> None:
