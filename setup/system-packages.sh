@@ -21,6 +21,7 @@ has_library() { [[ $libraries == *"$1 "* ]]; }  # ldconfig prints "\tNAME (libc6
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)  # the browser tests drive this very binary
+has_library libatomic.so.1 || missing+=(libatomic1)  # for Playwright's driver (the node in its wheel)
 command -v make >/dev/null || missing+=(make)
 command -v git >/dev/null || missing+=(git)  # the translation status reads the git history
 # `python3 -m venv` needs ensurepip, which Debian ships in python3-venv.
