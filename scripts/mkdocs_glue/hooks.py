@@ -23,6 +23,7 @@ from scripts.features.i18n_status.pages import notice_html, with_notice, write_s
 from scripts.features.programme.calendar import calendar_url, write_calendar
 from scripts.features.programme.model import SCRIPT
 from scripts.features.programme.render import render_markers
+from scripts.features.typography.spacing import FRENCH, french_spacing
 from scripts.mkdocs_glue import headers, material_fixes, search_index, seo
 from scripts.source.config import messages
 from scripts.source.model import Site, relative_url
@@ -92,8 +93,11 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    """The page searches its own language's index, with our worker (search_index.py)."""
-    return search_index.point_page_at_language(output, config.theme["language"], _state().default_language)
+    """French spacing on French pages; the page searches its own language's index, with our worker."""
+    lang = config.theme["language"]
+    if lang == FRENCH:
+        output = french_spacing(output)
+    return search_index.point_page_at_language(output, lang, _state().default_language)
 
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:

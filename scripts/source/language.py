@@ -1,0 +1,92 @@
+"""Is each page written in its folder's language? A page (or a section) whose function words are mostly
+those of another language of the site was pasted into the wrong folder.
+
+The function words are the most frequent words of each language that are not frequent in the others,
+from the ``wordfreq`` package (maintained word-frequency lists that ship with it). Names, quotations,
+code and links are left out, so quoted titles and proper names do not count.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import cache
+
+from babel import Locale
+
+from ..problems import Check, Problem
+from .model import Page, Site
+from .parse import FENCE, NOT_PROSE
+
+TOP_WORDS = 120          # how many of a language's most frequent words count as its function words
+MIN_WORDS = 8            # fewer function words than this: too short to tell
+RATIO = 2                # the other language's function words must outnumber ours this many times
+QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@cache
+def function_words(languages: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Each language's most frequent words that are not among the most frequent of the others."""
+    from wordfreq import top_n_list  # loads the lists once, only when a check runs
+
+    top = {lang: {word for word in top_n_list(lang, TOP_WORDS) if len(word) > 1} for lang in languages}
+    return {lang: frozenset(words - set().union(*(top[o] for o in languages if o != lang)))
+            for lang, words in top.items()}
+
+
+def _words(text: str) -> list[str]:
+    """The words of a line of prose: no names (capitalised), quotations, code, tags or link targets."""
+    text = QUOTED.sub(" ", text)
+    for pattern in NOT_PROSE:
+        text = pattern.sub(" ", text)
+    return [word.lower().replace("’", "'") for word in WORD.findall(text) if not word[0].isupper()]
+
+
+def _tell(words: Counter[str], lang: str, known: dict[str, frozenset[str]]) -> tuple[str, list[str]] | None:
+    """The other language these words are written in, with its most used words; None if it is ``lang``."""
+    counts = {other: sum(n for word, n in words.items() if word in vocabulary) for other, vocabulary in known.items()}
+    other = max(counts, key=lambda name: counts[name])
+    if other == lang or counts[other] < MIN_WORDS or counts[other] < RATIO * max(counts[lang], 1):
+        return None
+    return other, [word for word, _ in words.most_common() if word in known[other]][:4]
+
+
+def _sections(page: Page) -> Iterator[tuple[int, Counter[str]]]:
+    """(first line, words) of the page's body, section by section (front matter and code left out)."""
+    start = next((s.line for s in page.sections), 1)
+    current, words, in_fence = start, Counter[str](), False
+    for number, line in enumerate(page.lines[start - 1:], start):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if any(section.line == number for section in page.sections[1:]):
+            yield current, words
+            current, words = number, Counter()
+        if not in_fence:
+            words.update(_words(line))
+    yield current, words
+
+
+def written_in_its_language(site: Site) -> Iterator[Problem]:
+    """No page, and no section of a page, written in another language than its folder's."""
+    known = function_words(tuple(site.languages))
+    for page in site.pages.values():
+        sections = list(_sections(page))
+        whole = _tell(sum((words for _, words in sections), Counter()), page.lang, known)
+        found = [(sections[0][0], whole)] if whole else [(line, _tell(words, page.lang, known)) for line, words in sections]
+        for line, verdict in found:
+            if verdict:
+                other, examples = verdict
+                where = "this page" if whole else "this section"
+                yield Problem(page.display, line, f"{where} seems to be written in {_name(other)}, not in "
+                              f"{_name(page.lang)} (words such as {', '.join(repr(w) for w in examples)})",
+                              f"put the {_name(other)} text in docs/{other}/{page.rel} and write the "
+                              f"{_name(page.lang)} one here")
+
+
+def _name(lang: str) -> str:
+    return str(Locale.parse(lang).get_display_name("en"))
+
+
+CHECKS: list[Check] = [written_in_its_language]

@@ -1,0 +1,44 @@
+"""French spacing: the rules on small texts, and the built French pages (title, menu, table of contents, body)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from scripts.features.typography.spacing import NBSP, TAG, french_spacing
+
+RAW = re.compile(r"<(script|style|pre|code|textarea)\b.*?</\1>", re.S | re.I)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Puis-je participer ?", f"Puis-je participer{NBSP}?"),
+    ("Puis-je participer?", f"Puis-je participer{NBSP}?"),
+    ("Oui ! Non ; attention : ici", f"Oui{NBSP}! Non{NBSP}; attention{NBSP}: ici"),
+    ("«Embrace»", f"«{NBSP}Embrace{NBSP}»"),
+    ("« Embrace »", f"«{NBSP}Embrace{NBSP}»"),
+    ("https://place.network à 14:30", "https://place.network à 14:30"),
+    ("<code>a ?</code> <script>x ? y : z</script>", "<code>a ?</code> <script>x ? y : z</script>"),
+    ('<a title="Qui ?" href="a?b=1">Qui ?</a>', f'<a title="Qui ?" href="a?b=1">Qui{NBSP}?</a>'),
+])
+def test_french_spacing(text: str, expected: str) -> None:
+    assert french_spacing(text) == expected
+
+
+def _texts(page: str) -> list[str]:
+    """The text between the tags of a page, code and scripts left out."""
+    return [part for index, part in enumerate(TAG.split(RAW.sub(" ", page))) if index % 2 == 0]
+
+
+def test_built_french_pages_have_no_breakable_space_before_the_marks(built_site: Path) -> None:
+    checked = 0
+    for path in sorted(built_site.rglob("*.html")):
+        if path.relative_to(built_site).parts[0] in ("en", "i18n-status") or path.name == "404.html":
+            continue
+        for text in _texts(path.read_text("utf-8")):
+            assert not re.search(r"\S[ \t]+[?!;:»]|«[ \t]", text), f"{path}: {text.strip()[:80]!r}"
+        checked += 1
+    assert checked >= 10
+    faq = (built_site / "faq" / "index.html").read_text("utf-8")
+    toc = faq[faq.index('class="md-nav md-nav--secondary"'):]
+    assert re.search(rf"\w{NBSP}\?", toc[: toc.index("</nav>")]), "the table of contents keeps French spacing"
