@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import json
 import re
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,6 +43,12 @@ def both(*edits: Edit) -> Edit:
 def write(path: str, content: bytes) -> Edit:
     def edit(project: Path) -> None:
         (project / path).write_bytes(content)
+    return edit
+
+
+def copy(source: str, target: str) -> Edit:
+    def edit(project: Path) -> None:
+        (project / target).write_bytes((project / source).read_bytes())
     return edit
 
 
@@ -79,6 +89,18 @@ BAD_INPUTS: dict[str, tuple[Edit, str, str]] = {
                                   "docs/en/about.md", "nulle-part"),
     "file not UTF-8": (write("docs/fr/about.md", "---\ntitle: À propos\n---\n# À propos\n".encode("latin-1")),
                        "docs/fr/about.md", "not UTF-8"),
+    "a pasted <script>": (append("docs/fr/about.md", "\n<script>alert('x')</script>\n"), "docs/fr/about.md",
+                          "<script> element"),
+    "an onerror= attribute": (append("docs/en/about.md", '\n<img src="../assets/images/logo.svg" alt="" onerror="x()">\n'),
+                              "docs/en/about.md", "onerror="),
+    "a javascript: link": (append("docs/fr/about.md", "\n[Cliquez](javascript:alert(1))\n"), "docs/fr/about.md",
+                           "javascript:"),
+    "an image from another host": (append("docs/en/about.md", "\n![Map](https://maps.example.org/lyon.png)\n"),
+                                   "docs/en/about.md", "loaded from another host"),
+    "an iframe": (append("docs/fr/faq.md", '\n<iframe src="https://video.example.org/x"></iframe>\n'),
+                  "docs/fr/faq.md", "<iframe> element"),
+    "an English page in docs/fr": (copy("docs/en/privacy.md", "docs/fr/privacy.md"), "docs/fr/privacy.md",
+                                   "written in English"),
 }
 
 
@@ -140,3 +162,40 @@ def test_good_build_replaces_the_site_and_pending_page_is_marked(
     assert "not translated into English yet" in english
     assert '<div lang="fr">' in english and "Un texte en français." in english
     assert "not translated" not in (site / "nouveau/index.html").read_text("utf-8")
+
+
+def _start_build(project: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "scripts", "--root", str(project), "build", "--no-linkcheck"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def _leftovers(project: Path) -> list[str]:
+    return sorted(p.name for p in project.iterdir() if p.name.startswith((".site-build-", ".site-old-")))
+
+
+def test_a_build_killed_half_way_leaves_the_site_and_the_next_build_cleans_up(project: Path) -> None:
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>the previous site</p>", "utf-8")
+    build = _start_build(project)
+    deadline = time.monotonic() + 60
+    while not any((p / "assets").is_dir() for p in project.glob(".site-build-*")):  # MkDocs is writing
+        assert build.poll() is None and time.monotonic() < deadline, "the build ended before it could be killed"
+        time.sleep(0.02)
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    assert _leftovers(project), "the killed build left its temporary folder (what the next build must remove)"
+    assert (site / "index.html").read_text("utf-8") == "<p>the previous site</p>"
+
+    assert cli.main(["--root", str(project), "build", "--no-linkcheck"]) == 0
+    assert _leftovers(project) == []
+    assert (site / "en" / "faq" / "index.html").is_file()
+
+
+def test_two_builds_at_once_end_cleanly_with_a_complete_site(project: Path) -> None:
+    builds = [_start_build(project), _start_build(project)]
+    outputs = [build.communicate(timeout=300)[0] for build in builds]
+    assert [build.returncode for build in builds] == [0, 0], outputs
+    assert _leftovers(project) == []
+    assert (project / "site" / "en" / "faq" / "index.html").is_file()
+    assert (project / "site" / "booklets" / "index.html").is_file()

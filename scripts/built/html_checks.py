@@ -65,5 +65,5 @@ def _unexpected_inline_code(site: Site, out: Path) -> Iterator[Problem]:
             yield Problem(source.display if source else site.show(code.path), None,
                           f"the page holds an inline <{code.kind}> that the site's templates do not write "
                           f"({code.text.strip()[:60]!r}): browsers will block it",
-                          f"move it to a file in docs/assets/, or if a template writes it on purpose, "
-                          f"add it to EXPECTED in scripts/built/inline_code.py")
+                          "move it to a file in docs/assets/, or if a template writes it on purpose, "
+                          "add it to EXPECTED in scripts/built/inline_code.py")

@@ -16,7 +16,8 @@ SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 EXPECTED: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "script": [
         ("Material's base.html: the storage scope of the page",
-         re.compile(r'__md_scope=new URL\("\.(?:\.(?:/\.\.)*)?",location\),__md_hash=e=>\[\.\.\.e\]\.reduce\(.*\)}catch\(e\)\{\}\}')),
+         re.compile(r'__md_scope=new URL\("\.(?:\.(?:/\.\.)*)?",location\),'
+                    r'__md_hash=e=>\[\.\.\.e\]\.reduce\(.*\)}catch\(e\)\{\}\}')),
         ("Material's content tabs: open the tab named in the address",
          re.compile(re.escape('var target=document.getElementById(location.hash.slice(1));target&&target.name&&'
                               '(target.checked=target.name.startsWith("__tabbed_"))'))),

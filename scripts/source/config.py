@@ -5,8 +5,10 @@ Every module that needs a language's words (``extra.messages``) reads them with 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -55,6 +57,15 @@ def messages(config: dict[str, Any], lang: str) -> dict[str, Any]:
     language = next((item for item in language_options(config) if item.get("locale") == lang), {})
     found = (language.get("extra") or {}).get("messages")
     return found if isinstance(found, dict) else {}
+
+
+LOCAL_HOSTS = re.compile(r"^(localhost|127(?:\.\d+){3}|\[::1\]|0\.0\.0\.0)(?::\d+)?$", re.I)
+
+
+def is_public(url: str) -> bool:
+    """Whether ``url`` is an address others can reach (not localhost or 127.0.0.1: a local preview)."""
+    host = urlsplit(url).netloc
+    return bool(host) and not LOCAL_HOSTS.match(host)
 
 
 def line_of(lines: list[str], text: str) -> int | None:

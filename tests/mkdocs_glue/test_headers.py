@@ -8,8 +8,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from scripts.dev import host as hosting
 from scripts.built.inline_code import inline_code
+from scripts.dev import host as hosting
 from scripts.mkdocs_glue import headers
 
 

@@ -42,15 +42,16 @@ class Design:
 
 
 
-def extract_content(page_html: str, page_address: str) -> Content:
-    """The article of a built page without its title; links made absolute so they work in a sent PDF."""
+def extract_content(page_html: str, page_address: str | None) -> Content:
+    """The article of a built page without its title; links made absolute so they work in a sent PDF
+    (left as they are when the page has no public address)."""
     soup = BeautifulSoup(page_html, "html.parser")
     article = soup.find("article") or soup.new_tag("article")
     for node in article.select(WEB_ONLY):
         node.decompose()
     for link in article.find_all("a", href=True):
         href = str(link["href"])
-        if not href.startswith("#"):
+        if page_address and not href.startswith("#"):
             link["href"] = urljoin(page_address, href)
     toc = tuple(TocEntry(str(h["id"]), h.get_text(" ", strip=True)) for h in article.find_all("h2", id=True))
     return Content(article.decode_contents().strip(), toc)

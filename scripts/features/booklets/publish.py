@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ...built.html_model import insert_after_title
 from ...problems import Problem
+from ...source.config import is_public
 from ...source.model import Site
 from .cache import cache_get, cache_key, cache_put, resources
 from .document import Design, extract_content, load_design, print_html
@@ -64,9 +65,10 @@ def _publish_one(site: Site, out: Path, cache_dir: Path, design: Design, site_ad
         return problems or [Problem(booklet.display, None, f"the page was not built at {url}, so it has no PDF",
                                     "read the MkDocs messages above")]
     address = site_address + url.lstrip("/")
+    public = address if is_public(address) else None  # a local preview prints no localhost address
     page_html = built.read_text("utf-8")
     logo = site_address + str((site.config.get("theme") or {}).get("logo") or LOGO)
-    document = print_html(design, booklet, extract_content(page_html, address), texts, address=address, logo=logo,
+    document = print_html(design, booklet, extract_content(page_html, public), texts, address=public or "", logo=logo,
                           site_name=str(site.config.get("site_name") or ""),
                           author=str(site.config.get("site_author") or site.config.get("site_name") or ""))
     key = cache_key(document, design, resources(document, address, site_address, out))
