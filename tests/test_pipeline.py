@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts import cli
+from scripts import cli, pipeline
+from scripts.problems import format_text
 
 Edit = Callable[[Path], None]
 
@@ -199,3 +200,13 @@ def test_two_builds_at_once_end_cleanly_with_a_complete_site(project: Path) -> N
     assert _leftovers(project) == []
     assert (project / "site" / "en" / "faq" / "index.html").is_file()
     assert (project / "site" / "booklets" / "index.html").is_file()
+
+
+def test_a_site_published_under_a_path_builds_with_its_links_checked(project: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """GitHub Pages serves a project's site under /<repository>/: the language menu and links still check."""
+    monkeypatch.setenv("SITE_URL", "https://example.org/resilient-cities/")
+    result = pipeline.build(project, project / "site")
+    assert result.ok, format_text(result.problems)
+    faq = (project / "site" / "en" / "faq" / "index.html").read_text("utf-8")
+    assert '<link rel="canonical" href="https://example.org/resilient-cities/en/faq/">' in faq

@@ -35,6 +35,7 @@ def _pages_and_languages(site: Site, pages: dict[str, HtmlPage]) -> Iterator[Pro
 
 
 def _switcher(site: Site, pages: dict[str, HtmlPage]) -> Iterator[Problem]:
+    prefix = urlsplit(str(site.config.get("site_url") or "")).path.rstrip("/")  # e.g. /repo on GitHub Pages
     for (lang, rel), source in site.pages.items():
         built = pages.get(site.page_url(lang, rel))
         if built is None:
@@ -42,7 +43,10 @@ def _switcher(site: Site, pages: dict[str, HtmlPage]) -> Iterator[Problem]:
         for other in site.languages:
             expected = site.page_url(other, rel)
             href = built.switcher.get(other)
-            if href is None or resolve(built.url, href) != expected:
+            target = resolve(prefix + built.url, href) if href is not None else None
+            if target is not None and prefix and target.startswith(prefix + "/"):
+                target = target[len(prefix):]
+            if target != expected:
                 yield Problem(source.display, None, f"the language menu leads to {href!r} for {other.upper()}, "
                               f"not to {expected}", "check the i18n settings and overrides/ templates")
 

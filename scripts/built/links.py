@@ -22,7 +22,7 @@ def local_target(page_url: str, href: str, site_url: str) -> tuple[str, str] | N
     if not href or href.startswith(SKIPPED_SCHEMES):
         return None
     if site_url and href.startswith(site_url):
-        href = "/" + href[len(site_url):]
+        href = (urlsplit(site_url).path or "/") + href[len(site_url):]
     parts = urlsplit(href)
     if parts.scheme or parts.netloc:
         return None

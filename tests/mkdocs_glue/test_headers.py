@@ -4,12 +4,15 @@ from __future__ import annotations
 import gzip
 import html
 import re
+import shutil
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 from scripts.built.inline_code import inline_code
+from scripts.built.local_server import serve
 from scripts.dev import host as hosting
+from scripts.dev.browser import chromium
 from scripts.mkdocs_glue import headers
 
 
@@ -81,3 +84,23 @@ def test_the_local_host_applies_the_rules_compresses_and_serves_the_404_page(bui
         except urllib.error.HTTPError as error:
             assert error.code == 404
             assert error.read() == (built_site / "404.html").read_bytes()
+
+
+def test_the_meta_policy_protects_pages_on_a_host_that_sends_no_headers(built_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    page = site / "faq" / "index.html"
+    page.write_text(page.read_text("utf-8").replace("</body>", "<script>document.title = 'injected'</script></body>"),
+                    "utf-8")
+    with serve(site) as base, chromium() as browser:  # a plain static server: no Content-Security-Policy header
+        tab = browser.new_page()
+        errors: list[str] = []
+        tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        response = tab.goto(base + "faq/")
+        assert response is not None and "content-security-policy" not in response.headers
+        assert tab.title() != "injected", "an inline script the templates do not write ran"
+        assert any("Content Security Policy" in error for error in errors), errors
+        assert tab.evaluate("typeof __md_scope") == "object", "Material's own inline script was blocked"
+        errors.clear()
+        tab.goto(base + "en/")
+        assert tab.evaluate("typeof __md_scope") == "object" and errors == []
