@@ -54,7 +54,11 @@ def _web_addresses(value: Any) -> Any:
 
 
 def _count(value: Any) -> Any:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else INVALID
+    """(number, approximate): ``14``, or ``~20`` for "about 20" (the sources' own wording)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value, False
+    found = re.fullmatch(r"~\s*(\d+)", value.strip()) if isinstance(value, str) else None
+    return (int(found.group(1)), True) if found else INVALID
 
 
 def _slug(value: Any) -> Any:
@@ -83,7 +87,7 @@ TEXT = Kind("a text (in quotes if it holds ':' or '#')", _text)
 TEXTS = Kind('a list of texts, e.g. ["first", "second"]', _texts)
 WEB_ADDRESSES = Kind("a list of web addresses starting with https://", _web_addresses)
 YES_NO = Kind("true or false", lambda value: value if isinstance(value, bool) else INVALID)
-COUNT = Kind("a whole number written in digits, e.g. 14", _count)
+COUNT = Kind("a whole number written in digits, e.g. 14, or ~20 for about 20", _count)
 SLUG = Kind("a short name in lower case: letters a-z, digits and hyphens, e.g. 'co-creation-workshops'", _slug)
 DATE = Kind("a date written YYYY-MM-DD, e.g. 2025-03-12 (a day only, no time)", _date)
 YEAR_MONTH = Kind("a year (2025) or a year and a month (2022-09)", _year_month)

@@ -161,7 +161,7 @@ def _problems_after(project: Path, path: str, old: str, new: str) -> str:
 @pytest.mark.parametrize(("old", "new", "anchor", "expected"), [
     ("territory: Est Ensemble\n", "", None, "the booklet has no 'territory' field"),
     ("pdf: true", "pdf: yes please", "pdf:", "the field 'pdf' must be true or false"),
-    ("  newcomers: 20", "  newcomers: about twenty", "newcomers:",
+    ("  newcomers: \"~20\"", "  newcomers: about twenty", "newcomers:",
      "the field 'participants.newcomers' must be a whole number"),
     ("  start: 2022-09", "  start: 2022-13", "start:", "the field 'period.start' must be a year"),
     ("  - https://www.est-ensemble.fr", "  - www.est-ensemble.fr", "sources:",
@@ -193,7 +193,7 @@ def test_invalid_front_matter_fails_the_build_and_leaves_the_site_untouched(proj
     site_dir.mkdir()
     (site_dir / "index.html").write_text("the site as it was", "utf-8")
     file = project / EST_ENSEMBLE_FR
-    file.write_text(file.read_text("utf-8").replace("  newcomers: 20", "  newcomers: twenty"), "utf-8")
+    file.write_text(file.read_text("utf-8").replace("  newcomers: \"~20\"", "  newcomers: twenty"), "utf-8")
     result = pipeline.build(project, site_dir, check_links=False)
     line = _line_of(file, "newcomers:")
     assert f"{EST_ENSEMBLE_FR}:{line}: the field 'participants.newcomers'" in format_text(result.problems)
@@ -319,3 +319,10 @@ def test_render_reports_missing_alt_text_and_fetches_nothing_from_other_hosts(tm
     assert pdf.pages == 1 and pdf.data.startswith(b"%PDF")
     assert any("alt" in warning and "figure.svg" in warning for warning in warnings), warnings
     assert any("example.org" in warning and "other hosts" in warning for warning in warnings), warnings
+
+
+def test_an_approximate_count_keeps_its_about() -> None:
+    """The source says "about 20" newcomers took part in Embrace: the data says so too, in both languages."""
+    for booklet in (b for b in PUBLIC if b.slug == "est-ensemble"):
+        assert booklet.participants.newcomers == model.Count(20, approximate=True)
+        assert booklet.participants.local_actors == model.Count(7)

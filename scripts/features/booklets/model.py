@@ -45,9 +45,17 @@ class Period:
 
 
 @dataclass(frozen=True)
+class Count:
+    """How many people took part; ``approximate`` when the source says "about"."""
+
+    value: int
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
 class Participants:
-    newcomers: int
-    local_actors: int
+    newcomers: Count
+    local_actors: Count
 
 
 @dataclass(frozen=True)
@@ -138,7 +146,8 @@ def parse(page: Page) -> tuple[Booklet | None, list[Problem]]:
                               "the field 'period.end' is before 'period.start'",
                               "write the first month (or year) in start and the last one in end")]
     booklet = Booklet(lang=page.lang, slug=slug, display=page.display, period=period,
-                      participants=Participants(**values.pop("participants")), **values)
+                      participants=Participants(**{name: Count(*count) for name, count in values.pop("participants").items()}),
+                      **values)
     return booklet, []
 
 
