@@ -145,9 +145,9 @@ def parse(page: Page) -> tuple[Booklet | None, list[Problem]]:
         return None, [Problem(page.display, page.field_line(("period", "end")),
                               "the field 'period.end' is before 'period.start'",
                               "write the first month (or year) in start and the last one in end")]
+    counts = {name: Count(*count) for name, count in values.pop("participants").items()}
     booklet = Booklet(lang=page.lang, slug=slug, display=page.display, period=period,
-                      participants=Participants(**{name: Count(*count) for name, count in values.pop("participants").items()}),
-                      **values)
+                      participants=Participants(**counts), **values)
     return booklet, []
 
 
