@@ -4,8 +4,8 @@ to write. The Content-Security-Policy allows the expected ones only (by hash); a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 from ..features.i18n_status.pages import PAGE_STYLE
@@ -40,38 +40,26 @@ class InlineCode:
         return any(pattern.fullmatch(self.text) for _, pattern in EXPECTED[self.kind])
 
 
-class _Collector(HTMLParser):
-    """Collects the text of inline <script> (of a runnable type) and <style> elements."""
+# Inline code, found with regular expressions (several times faster than html.parser over every page).
+ELEMENT = re.compile(r"<(script|style)\b([^>]*)>(.*?)</\1\s*>", re.S | re.I)
+TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.I)
+SRC = re.compile(r"\bsrc\s*=", re.I)
+COMMENT = re.compile(r"<!--.*?-->", re.S)
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.found: list[tuple[str, str]] = []
-        self._open: str | None = None
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        if (tag == "script" and "src" not in values and values.get("type", "").lower() in SCRIPT_TYPES) \
-                or tag == "style":
-            self.found.append((tag, ""))
-            self._open = tag
-
-    def handle_data(self, data: str) -> None:
-        if self._open is not None:
-            tag, text = self.found[-1]
-            self.found[-1] = (tag, text + data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._open = None
+def _inline(page: str) -> Iterator[tuple[str, str]]:
+    """(kind, text) of each inline script (of a runnable type) and style of an HTML page."""
+    for match in ELEMENT.finditer(COMMENT.sub("", page)):
+        kind, attributes, text = match.group(1).lower(), match.group(2), match.group(3)
+        found = TYPE.search(attributes)
+        if kind == "style" or (not SRC.search(attributes) and (found.group(1) if found else "").lower() in SCRIPT_TYPES):
+            yield kind, text
 
 
 def inline_code(out: Path) -> list[InlineCode]:
     """Every distinct inline script and style of the HTML pages under ``out``."""
     seen: dict[tuple[str, str], InlineCode] = {}
     for path in sorted(out.rglob("*.html")):
-        collector = _Collector()
-        collector.feed(path.read_text("utf-8", "replace"))
-        collector.close()
-        for kind, text in collector.found:
+        for kind, text in _inline(path.read_text("utf-8", "replace")):
             seen.setdefault((kind, text), InlineCode(kind, text, path))
     return list(seen.values())

@@ -7,10 +7,15 @@ code and links are left out, so quoted titles and proper names do not count.
 """
 from __future__ import annotations
 
+import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import suppress
 from functools import cache
+from importlib.metadata import version
+from pathlib import Path
 
 from babel import Locale
 
@@ -18,6 +23,7 @@ from ..problems import Check, Problem
 from .model import Page, Site
 from .parse import FENCE, NOT_PROSE
 
+CACHE = ".cache"         # in the project folder
 TOP_WORDS = 120          # how many of a language's most frequent words count as its function words
 MIN_WORDS = 8            # fewer function words than this: too short to tell
 RATIO = 2                # the other language's function words must outnumber ours this many times
@@ -26,13 +32,27 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 @cache
-def function_words(languages: tuple[str, ...]) -> dict[str, frozenset[str]]:
-    """Each language's most frequent words that are not among the most frequent of the others."""
-    from wordfreq import top_n_list  # loads the lists once, only when a check runs
+def function_words(languages: tuple[str, ...], cache_dir: Path) -> dict[str, frozenset[str]]:
+    """Each language's most frequent words that are not among the most frequent of the others.
+
+    Loading wordfreq's lists takes a quarter of a second: the result is kept in ``cache_dir``, under
+    the wordfreq version and the settings it depends on."""
+    key = f"function-words-{version('wordfreq')}-{TOP_WORDS}-{'-'.join(languages)}.json"
+    try:
+        return {lang: frozenset(words) for lang, words in json.loads((cache_dir / key).read_text("utf-8")).items()}
+    except (OSError, ValueError):
+        pass
+    from wordfreq import top_n_list
 
     top = {lang: {word for word in top_n_list(lang, TOP_WORDS) if len(word) > 1} for lang in languages}
-    return {lang: frozenset(words - set().union(*(top[o] for o in languages if o != lang)))
-            for lang, words in top.items()}
+    found = {lang: frozenset(words - set().union(*(top[o] for o in languages if o != lang)))
+             for lang, words in top.items()}
+    with suppress(OSError):  # a read-only project folder only costs the quarter of a second again
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        temporary = cache_dir / f".{key}.{os.getpid()}"
+        temporary.write_text(json.dumps({lang: sorted(words) for lang, words in found.items()}), "utf-8")
+        temporary.replace(cache_dir / key)
+    return found
 
 
 def _words(text: str) -> list[str]:
@@ -70,7 +90,7 @@ def _sections(page: Page) -> Iterator[tuple[int, Counter[str]]]:
 
 def written_in_its_language(site: Site) -> Iterator[Problem]:
     """No page, and no section of a page, written in another language than its folder's."""
-    known = function_words(tuple(site.languages))
+    known = function_words(tuple(site.languages), site.root / CACHE)
     for page in site.pages.values():
         sections = list(_sections(page))
         whole = _tell(sum((words for _, words in sections), Counter()), page.lang, known)
