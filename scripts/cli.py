@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from dataclasses import asdict
@@ -11,19 +12,35 @@ from pathlib import Path
 from . import pipeline
 from .features.i18n_status import report as i18n_report
 from .features.i18n_status.model import load_status
-from .problems import Problem, format_json, format_text
+from .features.review.changes import load_review
+from .features.review.markdown import pr_comment, step_summary
+from .problems import Problem, format_github, format_json, format_text
 from .source.parse import load_site
 from .source_checks import check_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _report(problems: list[Problem], fmt: str) -> int:
-    if fmt == "json":
+def _report(args: argparse.Namespace, problems: list[Problem], timings: dict[str, float] | None = None) -> int:
+    """Print the problems in the chosen format; on GitHub also the outdated translations (warnings) and the
+    step summary. Exit status 1 if any problem is an error."""
+    failed = any(p.level == "error" for p in problems)
+    if args.format == "github":
+        review = load_review(args.root, args.base)
+        problems = problems + review.warnings()
+        print(format_github(problems))
+        if os.environ.get("GITHUB_STEP_SUMMARY"):
+            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
+                summary.write(step_summary(f"python -m scripts {args.command}", problems, review.report,
+                                           review.changes, timings or {}))
+    elif args.format == "json":
         print(format_json(problems))
-    else:
+    elif problems or args.command == "check":  # a good build has said so already
         print(format_text(problems), file=sys.stderr)
-    return 1 if problems else 0
+    if args.write_json:
+        args.write_json.parent.mkdir(parents=True, exist_ok=True)
+        args.write_json.write_text(format_json(problems), "utf-8")
+    return 1 if failed else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -38,13 +55,30 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"{stage:<14} {seconds:7.2f} s", file=sys.stderr)
     if result.ok and args.format == "text":
         print(f"Site built into {args.site_dir or args.root / 'site'}: no problem found.", file=sys.stderr)
-        return 0
-    return _report(result.problems, args.format)
+    return _report(args, result.problems, result.timings)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Check the Markdown sources only (translation parity, links between languages, front matter); fast."""
-    return _report(check_sources(load_site(args.root)), args.format)
+    """Check the Markdown sources only (translation parity, links, front matter); fast."""
+    return _report(args, check_sources(load_site(args.root)))
+
+
+def cmd_pr_comment(args: argparse.Namespace) -> int:
+    """Write the pull request's comment in Markdown: the pages changed since the merge base with --base, their
+    translation state in every language, and the build's problems (--problems, from build --write-json)."""
+    review = load_review(args.root, args.base)
+    problems: list[Problem] | None
+    if args.problems is None:
+        problems = check_sources(load_site(args.root)) + review.warnings()
+    elif args.problems.is_file():
+        problems = [Problem(**item) for item in json.loads(args.problems.read_text("utf-8"))["problems"]]
+    else:
+        problems = None  # the build did not get as far as writing them
+    server, repository, run = (os.environ.get(name, "") for name in
+                               ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID"))
+    run_url = f"{server}/{repository}/actions/runs/{run}" if server and repository and run else ""
+    print(pr_comment(problems, review.report, review.changes, run_url, args.tests), end="")
+    return 0
 
 
 def cmd_i18n_status(args: argparse.Namespace) -> int:
@@ -86,7 +120,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     for name, function in (("build", cmd_build), ("check", cmd_check)):
         sub = commands.add_parser(name, help=function.__doc__, description=function.__doc__)
-        sub.add_argument("--format", choices=("text", "json"), default="text", help="how problems are printed")
+        sub.add_argument("--format", choices=("text", "json", "github"), default="text",
+                         help="how problems are printed (github: workflow commands, outdated translations as "
+                              "warnings, and a summary appended to $GITHUB_STEP_SUMMARY when it is set)")
+        sub.add_argument("--base", default=None, help="with --format github: the branch to compare with "
+                         "(default: the pull request's base on GitHub, else origin's default branch, else main)")
+        sub.add_argument("--write-json", type=Path, default=None, metavar="FILE",
+                         help="also write the problems printed as JSON into FILE (for pr-comment --problems)")
         sub.set_defaults(run=function)
     build = commands.choices["build"]
     build.add_argument("--site-dir", type=Path, default=None, help="where to publish (default: site/)")
@@ -100,6 +140,13 @@ def main(argv: list[str] | None = None) -> int:
     status.add_argument("--strict", action="store_true",
                         help="exit with status 1 if a page is outdated or missing, or its state is unknown")
     status.set_defaults(run=cmd_i18n_status)
+    comment = commands.add_parser("pr-comment", help=cmd_pr_comment.__doc__, description=cmd_pr_comment.__doc__)
+    comment.add_argument("--base", default=None, help="the branch the pull request goes into (default: as build)")
+    comment.add_argument("--problems", type=Path, default=None, metavar="FILE",
+                         help="the problems of the build (build --format github --write-json FILE); "
+                              "default: run the source checks now")
+    comment.add_argument("--tests", default="", help="the outcome of the tests (success, failure...), if known")
+    comment.set_defaults(run=cmd_pr_comment)
     bench = commands.add_parser("bench", help=cmd_bench.__doc__, description=cmd_bench.__doc__)
     bench.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 800], help="pages per language")
     bench.add_argument("--runs", type=int, default=3, help="runs per size (the median is reported)")
