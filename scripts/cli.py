@@ -69,7 +69,7 @@ def cmd_pr_comment(args: argparse.Namespace) -> int:
     review = load_review(args.root, args.base)
     problems: list[Problem] | None
     if args.problems is None:
-        problems = check_sources(load_site(args.root)) + review.warnings()
+        problems = check_sources(load_site(args.root))
     elif args.problems.is_file():
         problems = [Problem(**item) for item in json.loads(args.problems.read_text("utf-8"))["problems"]]
     else:
@@ -77,7 +77,7 @@ def cmd_pr_comment(args: argparse.Namespace) -> int:
     server, repository, run = (os.environ.get(name, "") for name in
                                ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID"))
     run_url = f"{server}/{repository}/actions/runs/{run}" if server and repository and run else ""
-    print(pr_comment(problems, review.report, review.changes, run_url, args.tests), end="")
+    print(pr_comment(problems, review, run_url, args.tests), end="")
     return 0
 
 

@@ -11,7 +11,7 @@ from html import escape
 from ...problems import Problem
 from ..i18n_status.model import State, StatusReport, Version
 from ..i18n_status.report import reasons
-from .changes import Changes
+from .changes import Changes, Review
 
 MARKER = "<!-- resilient-cities:pr-comment -->"  # how the comment workflow finds the comment to edit
 MAX_ROWS = 50                                     # a comment holds at most 65,536 characters
@@ -85,16 +85,20 @@ def step_summary(title: str, problems: list[Problem], report: StatusReport, chan
     return "\n\n".join("\n".join(section) for section in sections if section) + "\n"
 
 
-def pr_comment(problems: list[Problem] | None, report: StatusReport, changes: Changes, run_url: str = "",
-               tests: str = "") -> str:
+def pr_comment(problems: list[Problem] | None, review: Review, run_url: str = "", tests: str = "") -> str:
     """The pull request's one comment (edited on each push): the pages changed, their translation in every
-    language, and the problems of the build (``None``: the build did not finish)."""
+    language, and the problems of the build (``None``: the build did not finish). The outdated translations
+    are told in the translation section, not again among the problems."""
+    report, changes = review.report, review.changes
+    if problems is not None:
+        told = set(review.warnings())
+        problems = [problem for problem in problems if problem not in told]
     if problems is None:
         verdict = "**the build did not finish**: see the workflow run."
     else:
         errors = sum(1 for p in problems if p.level == "error")
         verdict = (f"**{errors} problem{'s' if errors != 1 else ''} to fix**, listed below and shown on the lines "
-                   "of the changed files (tab *Files changed*)." if errors else "no problem found.")
+                   "of the changed files (tab *Files changed*)." if errors else "no problem to fix.")
     lines = [MARKER, "## Resilient Cities: what this pull request changes", "", f"Build: {verdict}"]
     if tests:
         lines += ["", f"Tests: {'passed' if tests == 'success' else f'**{cell(tests)}**'}."]
