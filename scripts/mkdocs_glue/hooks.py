@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from scripts.features.booklets.index import fill_index
 from scripts.features.i18n_status.model import StatusReport, load_status
-from scripts.features.i18n_status.pages import notice_html, with_notice, write_status_page
+from scripts.features.i18n_status.pages import fill_status_page, notice_html, with_notice
 from scripts.features.programme.calendar import calendar_url, write_calendar
 from scripts.features.programme.model import SCRIPT
 from scripts.features.programme.render import render_markers
@@ -69,11 +69,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, **_: Any) -> str:
-    """Programme markers filled from the front matter; a page served from the other language
-    (``translation: pending``) keeps its true ``lang`` and says so."""
+    """Programme markers filled from the front matter, the status page's marker from the status model; a page
+    served from the other language (``translation: pending``) keeps its true ``lang`` and says so."""
     state, reader = _state(), config.theme["language"]
     texts = messages(state.site.config, reader)
     html = _programme_html(html, page, reader, texts, files)
+    html = fill_status_page(html, state.status, reader, "/" + page.url, texts)
     source = getattr(page.file, "locale", reader)  # set by mkdocs-static-i18n
     if source == reader:
         return with_notice(html, notice_html(state.status, page.file.src_uri, reader, texts))
@@ -97,10 +98,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str
 
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
-    """Write the editors' translation-status page and the language's programme calendar into the built
-    site; give the language its own search index, fix Material's script and write the HTTP headers."""
+    """Write the language's programme calendar into the built site; give the language its own search index,
+    fix Material's script and write the HTTP headers."""
     state, site_dir, lang = _state(), Path(config.site_dir), config.theme["language"]
-    write_status_page(state.status, site_dir)
     write_calendar(state.site, lang, site_dir, messages(state.site.config, lang), config.site_url or "")
     _search_in_own_language(config, site_dir, lang)
     problem = material_fixes.fix_alternate_sitemaps(site_dir)
