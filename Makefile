@@ -16,9 +16,9 @@ build: $(READY)
 test: $(READY)
 	$(BIN)/python -m pytest $(TEST_ARGS)
 
-## serve: live preview on http://127.0.0.1:8000/ (no checks)
+## serve: live preview on http://127.0.0.1:8000/; each save checks the sources (terminal, and a banner on the page)
 serve: $(READY)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m scripts serve $(SERVE_ARGS)
 
 ## linkcheck-external: also check links to other sites (needs the network)
 linkcheck-external: $(READY)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 import tempfile
@@ -81,6 +82,20 @@ def cmd_pr_comment(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Preview the site while you edit: every save rebuilds it and checks the sources; the problems are printed
+    here (file:line) and shown in a banner at the top of the previewed page."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    # mkdocs-static-i18n logs each language's whole configuration on every rebuild: keep its warnings only.
+    logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
+
+    # Not strict: a warning must not stop the preview (the banner and the terminal tell the problems).
+    mkdocs_cli(["serve", "--no-strict", "--config-file", str(args.root / "mkdocs.yml"), "--dev-addr", args.dev_addr])
+    return 0
+
+
 def cmd_i18n_status(args: argparse.Namespace) -> int:
     """Show each page's translation state (up to date, outdated, missing, pending) from git history."""
     report = load_status(args.root)
@@ -98,6 +113,15 @@ def cmd_bench(args: argparse.Namespace) -> int:
     print(bench.growth(results))
     args.json.write_text(json.dumps(results, indent=2), "utf-8")
     print(f"written to {args.json}")
+    return 0
+
+
+def cmd_bench_serve(args: argparse.Namespace) -> int:
+    """Time make serve on a copy of the project: save a broken link into a page, until the problem is in the
+    terminal and in the banner of the page open in Chromium; then fix it, until the banner clears."""
+    from .dev import live_serve
+
+    print(live_serve.table(live_serve.measure(args.root, args.runs)))
     return 0
 
 
@@ -135,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--linkchecker", action="store_true",
                        help="also run linkchecker over the site served on 127.0.0.1 (slower; a second opinion)")
     build.add_argument("--check-external", action="store_true", help="also check links to other sites (network)")
+    serve = commands.add_parser("serve", help=cmd_serve.__doc__, description=cmd_serve.__doc__)
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="the address to serve on (IP:PORT)")
+    serve.set_defaults(run=cmd_serve)
     status = commands.add_parser("i18n-status", help=cmd_i18n_status.__doc__, description=cmd_i18n_status.__doc__)
     status.add_argument("--format", choices=("text", "json"), default="text", help="a table, or JSON for tools")
     status.add_argument("--strict", action="store_true",
@@ -156,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--linkchecker-max", type=int, default=200,
                        help="also time linkchecker on sites up to this many pages per language")
     bench.set_defaults(run=cmd_bench)
+    bench_serve = commands.add_parser("bench-serve", help=cmd_bench_serve.__doc__, description=cmd_bench_serve.__doc__)
+    bench_serve.add_argument("--runs", type=int, default=5, help="saves measured (each: broken, then fixed)")
+    bench_serve.set_defaults(run=cmd_bench_serve)
     weigh = commands.add_parser("weight", help=cmd_weight.__doc__, description=cmd_weight.__doc__)
     weigh.add_argument("--site-dir", type=Path, default=None, help="the built site (default: site/)")
     weigh.add_argument("--format", choices=("text", "json"), default="text", help="a table, or JSON for tools")

@@ -1,12 +1,15 @@
 """The thin MkDocs glue: the only module that knows MkDocs' events, in the order MkDocs fires them.
 
 Behaviour lives in the other modules; the sources and the translation status are read once per
-language build (``on_config``) into one ``BuildState``.
+language build (``on_config``) into one ``BuildState``. Under ``mkdocs serve`` (``on_startup``), each rebuild
+also runs the source checks and shows them (``live_check``).
 """
 from __future__ import annotations
 
 import logging
 import posixpath
+import sys
+import time
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -24,9 +27,11 @@ from scripts.features.programme.calendar import calendar_url, write_calendar
 from scripts.features.programme.model import SCRIPT
 from scripts.features.programme.render import render_markers
 from scripts.mkdocs_glue import headers, material_fixes, search_index, seo
+from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, terminal_text
 from scripts.source.config import messages
 from scripts.source.model import Site, relative_url
 from scripts.source.parse import load_site
+from scripts.source_checks import check_sources
 
 log = logging.getLogger("mkdocs.hooks.site")  # a warning fails the strict build
 
@@ -38,9 +43,11 @@ class BuildState:
     site: Site
     status: StatusReport
     default_language: str
+    live: LiveCheck | None = None  # under mkdocs serve: the source checks of this rebuild
 
 
 _current: BuildState | None = None  # the language build under way (set by on_config)
+_serving = False                     # mkdocs serve, not a build (set by on_startup)
 
 
 def _state() -> BuildState:
@@ -48,13 +55,28 @@ def _state() -> BuildState:
     return _current
 
 
+def on_startup(command: str, **_: Any) -> None:
+    """Remember whether this is ``mkdocs serve`` (the only command whose pages get the checks' banner)."""
+    global _serving
+    _serving = command == "serve"
+
+
 def on_config(config: MkDocsConfig, **_: Any) -> None:
-    """Read the sources once, and the translation status (git history) for the notices and the status page."""
+    """Read the sources once, and the translation status (git history) for the notices and the status page.
+    Under ``mkdocs serve``, check the sources once per rebuild (in its first language) and print the problems."""
     global _current
+    start = time.perf_counter()
     config_file = Path(config.config_file_path)
     site = load_site(config_file.parent, config_file)
-    default = str(getattr(config.plugins["i18n"], "default_language"))  # noqa: B009 - an untyped plugin
-    _current = BuildState(site, load_status(config_file.parent, site), default)
+    i18n = config.plugins["i18n"]
+    default = str(getattr(i18n, "default_language"))  # noqa: B009 - an untyped plugin
+    live = None
+    if _serving and _current is not None and getattr(i18n, "building", False):
+        live = _current.live  # the other languages of the same rebuild
+    elif _serving:
+        live = LiveCheck(tuple(check_sources(site)), time.perf_counter() - start)
+        print(terminal_text(live), file=sys.stderr, flush=True)
+    _current = BuildState(site, load_status(config_file.parent, site), default, live)
 
 
 def on_env(env: Environment, config: MkDocsConfig, **_: Any) -> Environment:
@@ -75,6 +97,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, *
     texts = messages(state.site.config, reader)
     html = _programme_html(html, page, reader, texts, files)
     html = fill_status_page(html, state.status, reader, "/" + page.url, texts)
+    if state.live is not None:
+        html = banner_html(state.live, state.site.show(Path(page.file.abs_src_path or ""))) + html
     source = getattr(page.file, "locale", reader)  # set by mkdocs-static-i18n
     if source == reader:
         return with_notice(html, notice_html(state.status, page.file.src_uri, reader, texts))
