@@ -20,6 +20,15 @@ test: $(READY)
 serve: $(READY)
 	$(BIN)/python -m scripts serve $(SERVE_ARGS)
 
+## new-page: a page in both languages, in the menu: make new-page NAME=local-services TITLE_FR="…" TITLE_EN="…"
+.PHONY: new-page new-booklet
+new-page: $(READY)
+	$(BIN)/python -m scripts new-page "$$NAME" --title "fr=$$TITLE_FR" --title "en=$$TITLE_EN"
+
+## new-booklet: a booklet in both languages, every field marked TO FILL: make new-booklet SLUG=lyon-2026
+new-booklet: $(READY)
+	$(BIN)/python -m scripts new-booklet "$$SLUG"
+
 ## linkcheck-external: also check links to other sites (needs the network)
 linkcheck-external: $(READY)
 	$(BIN)/python -m scripts build --check-external

@@ -11,12 +11,14 @@ from dataclasses import asdict
 from pathlib import Path
 
 from . import pipeline
+from .features.booklets.scaffold import new_booklet
 from .features.i18n_status import report as i18n_report
 from .features.i18n_status.model import load_status
 from .features.review.changes import load_review
 from .features.review.markdown import pr_comment, step_summary
 from .problems import Problem, format_github, format_json, format_text
 from .source.parse import load_site
+from .source.scaffold import new_page
 from .source_checks import check_sources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,6 +98,29 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _created(written: list[Path], problems: list[Problem], root: Path) -> int:
+    """Say what was written, or why nothing was."""
+    if problems:
+        print(format_text(problems), file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"{'Added to the menu' if path.name == 'mkdocs.yml' else 'Created'}: {path.relative_to(root)}")
+    print("Fill in what is marked TO FILL, then run 'make build' (or 'make serve') to check the pages.")
+    return 0
+
+
+def cmd_new_page(args: argparse.Namespace) -> int:
+    """Create a page in every language (front matter, title, a first heading with its id) and add it to the menu."""
+    titles = dict(item.split("=", 1) for item in args.title if "=" in item)
+    return _created(*new_page(load_site(args.root), args.name, titles), args.root)
+
+
+def cmd_new_booklet(args: argparse.Namespace) -> int:
+    """Create a booklet in every language from the booklet schema (every field marked TO FILL) and add it to the
+    menu; the build then lists the fields left to fill."""
+    return _created(*new_booklet(load_site(args.root), args.slug), args.root)
+
+
 def cmd_i18n_status(args: argparse.Namespace) -> int:
     """Show each page's translation state (up to date, outdated, missing, pending) from git history."""
     report = load_status(args.root)
@@ -162,6 +187,14 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help=cmd_serve.__doc__, description=cmd_serve.__doc__)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="the address to serve on (IP:PORT)")
     serve.set_defaults(run=cmd_serve)
+    page = commands.add_parser("new-page", help=cmd_new_page.__doc__, description=cmd_new_page.__doc__)
+    page.add_argument("name", help="the file name without .md, e.g. local-services")
+    page.add_argument("--title", action="append", default=[], metavar="LANG=TITLE",
+                      help="the page's title in a language, e.g. --title 'fr=Services locaux' (once per language)")
+    page.set_defaults(run=cmd_new_page)
+    booklet = commands.add_parser("new-booklet", help=cmd_new_booklet.__doc__, description=cmd_new_booklet.__doc__)
+    booklet.add_argument("slug", help="the booklet's short name, e.g. lyon-2026 (it names the PDF too)")
+    booklet.set_defaults(run=cmd_new_booklet)
     status = commands.add_parser("i18n-status", help=cmd_i18n_status.__doc__, description=cmd_i18n_status.__doc__)
     status.add_argument("--format", choices=("text", "json"), default="text", help="a table, or JSON for tools")
     status.add_argument("--strict", action="store_true",
