@@ -80,7 +80,12 @@ def cmd_pr_comment(args: argparse.Namespace) -> int:
     server, repository, run = (os.environ.get(name, "") for name in
                                ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID"))
     run_url = f"{server}/{repository}/actions/runs/{run}" if server and repository and run else ""
-    print(pr_comment(problems, review, run_url, args.tests), end="")
+    comment = pr_comment(problems, review, run_url, args.tests)
+    print(comment, end="")
+    if args.preview:
+        from .dev import comment_preview
+
+        comment_preview.screenshot(comment_preview.render_html(comment), args.preview)
     return 0
 
 
@@ -206,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
                          help="the problems of the build (build --format github --write-json FILE); "
                               "default: run the source checks now")
     comment.add_argument("--tests", default="", help="the outcome of the tests (success, failure...), if known")
+    comment.add_argument("--preview", type=Path, default=None, metavar="PNG",
+                         help="also render the comment (Python-Markdown, Chromium) into this picture")
     comment.set_defaults(run=cmd_pr_comment)
     bench = commands.add_parser("bench", help=cmd_bench.__doc__, description=cmd_bench.__doc__)
     bench.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 800], help="pages per language")

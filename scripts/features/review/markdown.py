@@ -37,7 +37,8 @@ def problems_section(problems: list[Problem], heading: str = "###") -> list[str]
     if not items:
         return [f"{heading} Problems", "", "No problem found."]
     rows = [[LEVELS[p.level], cell(p.where), cell(p.message), cell(p.hint)] for p in items[:MAX_ROWS]]
-    lines = [f"{heading} Problems: {errors} to fix, {len(items) - errors} to check", "",
+    counts = [f"{n} {word}" for n, word in ((errors, "to fix"), (len(items) - errors, "to check")) if n]
+    lines = [f"{heading} Problems: {', '.join(counts)}", "",
              *table(["", "file", "problem", "how to fix"], rows)]
     if len(items) > MAX_ROWS:
         lines += ["", f"… and {len(items) - MAX_ROWS} more: see the workflow run."]
