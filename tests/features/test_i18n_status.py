@@ -266,4 +266,4 @@ def test_status_page_texts_and_marker_are_checked(project: Path) -> None:
     texts = [p for p in problems if "status page texts" in p.message]
     assert len(texts) == 1 and texts[0].message.endswith("for EN are missing or have wrong {names}: todo, "
                                                          "states → outdated")
-    assert [p.path for p in problems if "no place for its table" in p.message] == ["docs/fr/i18n-status.md"]
+    assert [p.path for p in problems if "status table has no place" in p.message] == ["docs/fr/i18n-status.md"]

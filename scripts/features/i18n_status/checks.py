@@ -8,6 +8,7 @@ from typing import Any
 
 from ...problems import Check, Problem
 from ...source.config import language_options, messages
+from ...source.markers import missing_marker
 from ...source.model import Site
 from .pages import STATES, STATUS_MARKER, STATUS_TEXTS
 
@@ -60,11 +61,7 @@ def notice_messages(site: Site) -> Iterator[Problem]:
 
 def status_page_marker(site: Site) -> Iterator[Problem]:
     """The status page, in each language, has the marker where the table goes."""
-    for lang in site.languages:
-        page = site.page(lang, STATUS_PAGE)
-        if page and not page.line_of(STATUS_MARKER):
-            yield Problem(page.display, None, "the translation status page has no place for its table",
-                          f"add a line with only {STATUS_MARKER} where the table must appear")
+    yield from missing_marker(site, STATUS_PAGE, STATUS_MARKER, "the translation status table")
 
 
 CHECKS: list[Check] = [notice_messages, status_page_marker]
