@@ -59,3 +59,16 @@ def test_a_broken_page_gives_one_valid_command_per_problem(
     written = summary.read_text("utf-8")
     assert written.startswith("## python -m scripts check: ") and "problems to fix" in written.splitlines()[0]
     assert f"| to fix | docs/fr/about.md:{heading} | the heading 'Tarifs, horaires : 100 %' has no id |" in written
+
+
+def test_a_good_build_writes_its_stage_timings_in_the_summary(
+        project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)  # set on GitHub, in a pull request's run
+    status = cli.main(["--root", str(project), "build", "--format", "github", "--no-linkcheck"])
+    assert status == 0 and capsys.readouterr().out.strip() == ""  # no problem, no warning (no git history here)
+    written = summary.read_text("utf-8")
+    assert written.startswith("## python -m scripts build: no problem to fix\n")
+    assert "No problem found." in written and "Unknown: no merge base of main and HEAD" in written
+    assert re.search(r"^\| mkdocs build \| \d+\.\d\d s \|$", written, flags=re.M)
