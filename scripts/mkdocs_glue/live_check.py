@@ -28,13 +28,13 @@ def banner_html(check: LiveCheck, page_path: str) -> str:
     """The banner of a previewed page: every problem (those of ``page_path``, e.g. docs/fr/faq.md, first)."""
     timing = f"checked in {check.seconds:.2f} s, at your last save"
     if not check.problems:
-        return (f'<div class="admonition success rc-live-check" role="status" data-search-exclude>'
+        return (f'<div class="admonition success rc-live-check" role="status" lang="en" data-search-exclude>'
                 f'<p class="admonition-title">make serve: no problem in the sources ({timing}).</p></div>')
     items = sorted(set(check.problems), key=lambda p: (p.path != page_path, p))
     count = f"{len(items)} problem{'s' if len(items) != 1 else ''}"
     rows = "".join(f"<li><code>{escape(p.where)}</code>{' (this page)' if p.path == page_path else ''}: "
                    f"{escape(p.advice)}</li>" for p in items[:MAX_SHOWN])
     more = f"<p>… and {len(items) - MAX_SHOWN} more: see the terminal.</p>" if len(items) > MAX_SHOWN else ""
-    return (f'<div class="admonition failure rc-live-check" role="status" data-search-exclude>'
+    return (f'<div class="admonition failure rc-live-check" role="status" lang="en" data-search-exclude>'
             f'<p class="admonition-title">make serve: {count} in the sources ({timing}).</p>'
             f"<ul>{rows}</ul>{more}</div>")
