@@ -19,9 +19,18 @@ build: setup
 test: setup
 	$(BIN)/python -m pytest $(TEST_ARGS)
 
-## serve: live preview on http://127.0.0.1:8000/ (no checks)
+## serve: live preview on http://127.0.0.1:8000/; each save checks the sources (terminal, and a banner on the page)
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m scripts serve $(SERVE_ARGS)
+
+## new-page: a page in both languages, in the menu: make new-page NAME=local-services TITLE_FR="…" TITLE_EN="…"
+.PHONY: new-page new-booklet
+new-page: setup
+	$(BIN)/python -m scripts new-page "$$NAME" --title "fr=$$TITLE_FR" --title "en=$$TITLE_EN"
+
+## new-booklet: a booklet in both languages, every field marked TO FILL: make new-booklet SLUG=lyon-2026
+new-booklet: setup
+	$(BIN)/python -m scripts new-booklet "$$SLUG"
 
 ## linkcheck-external: also check links to other sites (needs the network)
 linkcheck-external: setup

@@ -6,12 +6,15 @@ Run it as ``python -m scripts --help``. The folders follow the data, from the Ma
   ``config``), the declarative front-matter validator (``fields``) and the translation parity checks.
   A new check of the sources is a function ``(site) -> problems`` added to its module's ``CHECKS``.
 - ``features/``: ② one folder per content feature (``booklets``, ``programme``, ``i18n_status``), each
-  split into model, reading, checks and rendering. A new page feature is a new folder here.
+  split into model, reading, checks and rendering. A new page feature is a new folder here. ``review``
+  holds the views for reviewers (GitHub step summary, pull-request comment).
 - ``mkdocs_glue/``: ③ what runs inside MkDocs: ``hooks`` (events in order), ``seo``, ``search_index``,
-  ``headers``, ``material_fixes``. Only this folder imports MkDocs' event API.
+  ``headers``, ``material_fixes``, ``live_check`` (``make serve``'s checks). Only this folder imports
+  MkDocs' event API.
 - ``built/``: ④ the built site: MkDocs run in this process (``run_mkdocs``), the HTML read once
   (``html_model``) and its checks (``html_checks``, ``links``; ``linkchecker`` as a second opinion).
-- ``dev/``: ⑤ tools that are not part of a build: the local host, Chromium, weight, bench.
+- ``dev/``: ⑤ tools that are not part of a build: the local host, Chromium, weight, bench, ``make serve``
+  in a child process (``live_serve``), the comment's picture (``comment_preview``).
 - ``problems``: the Problem value every check returns; ``source_checks``: every source check in order;
   ``pipeline``: the build stages and the atomic swap; ``cli``: the commands (a new command goes there).
 

@@ -3,27 +3,47 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
 from . import pipeline
+from .features.booklets.scaffold import new_booklet
 from .features.i18n_status import report as i18n_report
 from .features.i18n_status.model import load_status
-from .problems import Problem, format_json, format_text
+from .features.review.changes import load_review
+from .features.review.markdown import pr_comment, step_summary
+from .problems import Problem, format_github, format_json, format_text
 from .source.parse import load_site
+from .source.scaffold import new_page
 from .source_checks import check_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _report(problems: list[Problem], fmt: str) -> int:
-    if fmt == "json":
+def _report(args: argparse.Namespace, problems: list[Problem], timings: dict[str, float] | None = None) -> int:
+    """Print the problems in the chosen format; on GitHub also the outdated translations (warnings) and the
+    step summary. Exit status 1 if any problem is an error."""
+    failed = any(p.level == "error" for p in problems)
+    if args.format == "github":
+        review = load_review(args.root, args.base)
+        problems = problems + review.warnings()
+        print(format_github(problems))
+        if os.environ.get("GITHUB_STEP_SUMMARY"):
+            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
+                summary.write(step_summary(f"python -m scripts {args.command}", problems, review.report,
+                                           review.changes, timings or {}))
+    elif args.format == "json":
         print(format_json(problems))
-    else:
+    elif problems or args.command == "check":  # a good build has said so already
         print(format_text(problems), file=sys.stderr)
-    return 1 if problems else 0
+    if args.write_json:
+        args.write_json.parent.mkdir(parents=True, exist_ok=True)
+        args.write_json.write_text(format_json(problems), "utf-8")
+    return 1 if failed else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -38,13 +58,72 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"{stage:<14} {seconds:7.2f} s", file=sys.stderr)
     if result.ok and args.format == "text":
         print(f"Site built into {args.site_dir or args.root / 'site'}: no problem found.", file=sys.stderr)
-        return 0
-    return _report(result.problems, args.format)
+    return _report(args, result.problems, result.timings)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Check the Markdown sources only (translation parity, links between languages, front matter); fast."""
-    return _report(check_sources(load_site(args.root)), args.format)
+    """Check the Markdown sources only (translation parity, links, front matter); fast."""
+    return _report(args, check_sources(load_site(args.root)))
+
+
+def cmd_pr_comment(args: argparse.Namespace) -> int:
+    """Write the pull request's comment in Markdown: the pages changed since the merge base with --base, their
+    translation state in every language, and the build's problems (--problems, from build --write-json)."""
+    review = load_review(args.root, args.base)
+    problems: list[Problem] | None
+    if args.problems is None:
+        problems = check_sources(load_site(args.root))
+    elif args.problems.is_file():
+        problems = [Problem(**item) for item in json.loads(args.problems.read_text("utf-8"))["problems"]]
+    else:
+        problems = None  # the build did not get as far as writing them
+    server, repository, run = (os.environ.get(name, "") for name in
+                               ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID"))
+    run_url = f"{server}/{repository}/actions/runs/{run}" if server and repository and run else ""
+    comment = pr_comment(problems, review, run_url, args.tests)
+    print(comment, end="")
+    if args.preview:
+        from .dev import comment_preview
+
+        comment_preview.screenshot(comment_preview.render_html(comment), args.preview)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Preview the site while you edit: every save rebuilds it and checks the sources; the problems are printed
+    here (file:line) and shown in a banner at the top of the previewed page."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    # mkdocs-static-i18n logs each language's whole configuration on every rebuild: keep its warnings only.
+    logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
+
+    # Not strict: a warning must not stop the preview (the banner and the terminal tell the problems).
+    mkdocs_cli(["serve", "--no-strict", "--config-file", str(args.root / "mkdocs.yml"), "--dev-addr", args.dev_addr])
+    return 0
+
+
+def _created(written: list[Path], problems: list[Problem], root: Path) -> int:
+    """Say what was written, or why nothing was."""
+    if problems:
+        print(format_text(problems), file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"{'Added to the menu' if path.name == 'mkdocs.yml' else 'Created'}: {path.relative_to(root)}")
+    print("Fill in what is marked TO FILL, then run 'make build' (or 'make serve') to check the pages.")
+    return 0
+
+
+def cmd_new_page(args: argparse.Namespace) -> int:
+    """Create a page in every language (front matter, title, a first heading with its id) and add it to the menu."""
+    titles = dict(item.split("=", 1) for item in args.title if "=" in item)
+    return _created(*new_page(load_site(args.root), args.name, titles), args.root)
+
+
+def cmd_new_booklet(args: argparse.Namespace) -> int:
+    """Create a booklet in every language from the booklet schema (every field marked TO FILL) and add it to the
+    menu; the build then lists the fields left to fill."""
+    return _created(*new_booklet(load_site(args.root), args.slug), args.root)
 
 
 def cmd_i18n_status(args: argparse.Namespace) -> int:
@@ -67,6 +146,15 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench_serve(args: argparse.Namespace) -> int:
+    """Time make serve on a copy of the project: save a broken link into a page, until the problem is in the
+    terminal and in the banner of the page open in Chromium; then fix it, until the banner clears."""
+    from .dev import live_serve
+
+    print(live_serve.table(live_serve.measure(args.root, args.runs)))
+    return 0
+
+
 def cmd_weight(args: argparse.Namespace) -> int:
     """Load each built page in Chromium (served on 127.0.0.1 with gzip); print requests and bytes transferred."""
     from .dev import weight
@@ -86,7 +174,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     for name, function in (("build", cmd_build), ("check", cmd_check)):
         sub = commands.add_parser(name, help=function.__doc__, description=function.__doc__)
-        sub.add_argument("--format", choices=("text", "json"), default="text", help="how problems are printed")
+        sub.add_argument("--format", choices=("text", "json", "github"), default="text",
+                         help="how problems are printed (github: workflow commands, outdated translations as "
+                              "warnings, and a summary appended to $GITHUB_STEP_SUMMARY when it is set)")
+        sub.add_argument("--base", default=None, help="with --format github: the branch to compare with "
+                         "(default: the pull request's base on GitHub, else origin's default branch, else main)")
+        sub.add_argument("--write-json", type=Path, default=None, metavar="FILE",
+                         help="also write the problems printed as JSON into FILE (for pr-comment --problems)")
         sub.set_defaults(run=function)
     build = commands.choices["build"]
     build.add_argument("--site-dir", type=Path, default=None, help="where to publish (default: site/)")
@@ -95,11 +189,31 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--linkchecker", action="store_true",
                        help="also run linkchecker over the site served on 127.0.0.1 (slower; a second opinion)")
     build.add_argument("--check-external", action="store_true", help="also check links to other sites (network)")
+    serve = commands.add_parser("serve", help=cmd_serve.__doc__, description=cmd_serve.__doc__)
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="the address to serve on (IP:PORT)")
+    serve.set_defaults(run=cmd_serve)
+    page = commands.add_parser("new-page", help=cmd_new_page.__doc__, description=cmd_new_page.__doc__)
+    page.add_argument("name", help="the file name without .md, e.g. local-services")
+    page.add_argument("--title", action="append", default=[], metavar="LANG=TITLE",
+                      help="the page's title in a language, e.g. --title 'fr=Services locaux' (once per language)")
+    page.set_defaults(run=cmd_new_page)
+    booklet = commands.add_parser("new-booklet", help=cmd_new_booklet.__doc__, description=cmd_new_booklet.__doc__)
+    booklet.add_argument("slug", help="the booklet's short name, e.g. lyon-2026 (it names the PDF too)")
+    booklet.set_defaults(run=cmd_new_booklet)
     status = commands.add_parser("i18n-status", help=cmd_i18n_status.__doc__, description=cmd_i18n_status.__doc__)
     status.add_argument("--format", choices=("text", "json"), default="text", help="a table, or JSON for tools")
     status.add_argument("--strict", action="store_true",
                         help="exit with status 1 if a page is outdated or missing, or its state is unknown")
     status.set_defaults(run=cmd_i18n_status)
+    comment = commands.add_parser("pr-comment", help=cmd_pr_comment.__doc__, description=cmd_pr_comment.__doc__)
+    comment.add_argument("--base", default=None, help="the branch the pull request goes into (default: as build)")
+    comment.add_argument("--problems", type=Path, default=None, metavar="FILE",
+                         help="the problems of the build (build --format github --write-json FILE); "
+                              "default: run the source checks now")
+    comment.add_argument("--tests", default="", help="the outcome of the tests (success, failure...), if known")
+    comment.add_argument("--preview", type=Path, default=None, metavar="PNG",
+                         help="also render the comment (Python-Markdown, Chromium) into this picture")
+    comment.set_defaults(run=cmd_pr_comment)
     bench = commands.add_parser("bench", help=cmd_bench.__doc__, description=cmd_bench.__doc__)
     bench.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 800], help="pages per language")
     bench.add_argument("--runs", type=int, default=3, help="runs per size (the median is reported)")
@@ -109,6 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--linkchecker-max", type=int, default=200,
                        help="also time linkchecker on sites up to this many pages per language")
     bench.set_defaults(run=cmd_bench)
+    bench_serve = commands.add_parser("bench-serve", help=cmd_bench_serve.__doc__, description=cmd_bench_serve.__doc__)
+    bench_serve.add_argument("--runs", type=int, default=5, help="saves measured (each: broken, then fixed)")
+    bench_serve.set_defaults(run=cmd_bench_serve)
     weigh = commands.add_parser("weight", help=cmd_weight.__doc__, description=cmd_weight.__doc__)
     weigh.add_argument("--site-dir", type=Path, default=None, help="the built site (default: site/)")
     weigh.add_argument("--format", choices=("text", "json"), default="text", help="a table, or JSON for tools")

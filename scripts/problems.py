@@ -1,4 +1,5 @@
-"""A problem found by a check: a value, printed once by the CLI (text or JSON); what a check is."""
+"""A problem found by a check: a value, printed once by the CLI (text, JSON or GitHub workflow commands);
+what a check is."""
 from __future__ import annotations
 
 import json
@@ -6,10 +7,12 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from .source.model import Site
+
+Level = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, order=True)
@@ -20,11 +23,19 @@ class Problem:
     line: int | None
     message: str
     hint: str = ""
+    level: Level = "error"  # a warning (e.g. an outdated translation) does not fail the build
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    @property
+    def advice(self) -> str:
+        """What is wrong and how to fix it, without the place."""
+        return f"{self.message}. How to fix: {self.hint}" if self.hint else self.message
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        text = f"{where}: {self.message}"
-        return f"{text}. How to fix: {self.hint}" if self.hint else text
+        return f"{self.where}: {self.advice}"
 
 
 def format_text(problems: Iterable[Problem]) -> str:
@@ -40,6 +51,28 @@ def format_json(problems: Iterable[Problem]) -> str:
     items = sorted(set(problems))
     return json.dumps({"count": len(items), "problems": [asdict(p) for p in items]},
                       ensure_ascii=False, indent=2)
+
+
+GITHUB_TITLES = {"error": "Problem to fix", "warning": "To check"}
+
+
+def format_github(problems: Iterable[Problem]) -> str:
+    """The same problems as GitHub Actions workflow commands (``::error file=…,line=…,title=…::…``), one a
+    line: GitHub shows each on the file and line it names, in the pull request's changed files."""
+    lines = []
+    for problem in sorted(set(problems)):
+        properties = {"file": problem.path, "line": str(problem.line) if problem.line else None,
+                      "title": GITHUB_TITLES[problem.level]}
+        written = ",".join(f"{name}={github_escape(value, True)}" for name, value in properties.items() if value)
+        lines.append(f"::{problem.level} {written}::{github_escape(problem.advice)}")
+    return "\n".join(lines)
+
+
+def github_escape(text: str, in_property: bool = False) -> str:
+    """``text`` escaped as GitHub's workflow commands require: ``%``, CR and LF everywhere; also ``:`` and
+    ``,`` in a property's value."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
 
 
 Check = Callable[["Site"], Iterator[Problem]]

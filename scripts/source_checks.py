@@ -7,11 +7,12 @@ from .features.i18n_status.checks import CHECKS as I18N_CHECKS
 from .features.programme.checks import CHECKS as PROGRAMME_CHECKS
 from .problems import Check, Problem
 from .source.language import CHECKS as LANGUAGE_CHECKS
+from .source.links import CHECKS as LINK_CHECKS
 from .source.model import Site
 from .source.parity import CHECKS as PARITY_CHECKS
 from .source.safety import CHECKS as SAFETY_CHECKS
 
-SOURCE_CHECKS: list[Check] = [*PARITY_CHECKS, *LANGUAGE_CHECKS, *SAFETY_CHECKS,
+SOURCE_CHECKS: list[Check] = [*PARITY_CHECKS, *LINK_CHECKS, *LANGUAGE_CHECKS, *SAFETY_CHECKS,
                               *I18N_CHECKS, *BOOKLET_CHECKS, *PROGRAMME_CHECKS]
 
 

@@ -25,3 +25,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def project(tmp_path: Path) -> Path:
     """A copy of the project's sources, to change freely in a test."""
     return copy_project(ROOT, tmp_path / "project")
+
+
+GITHUB_VARIABLES = ("GITHUB_STEP_SUMMARY", "GITHUB_BASE_REF", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID")
+
+
+@pytest.fixture(autouse=True)
+def outside_github(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests behave the same on GitHub Actions: they never write to the run's summary nor see its pull request."""
+    for name in GITHUB_VARIABLES:
+        monkeypatch.delenv(name, raising=False)

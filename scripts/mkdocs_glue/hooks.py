@@ -1,12 +1,15 @@
 """The thin MkDocs glue: the only module that knows MkDocs' events, in the order MkDocs fires them.
 
 Behaviour lives in the other modules; the sources and the translation status are read once per
-language build (``on_config``) into one ``BuildState``.
+language build (``on_config``) into one ``BuildState``. Under ``mkdocs serve`` (``on_startup``), each rebuild
+also runs the source checks and shows them (``live_check``).
 """
 from __future__ import annotations
 
 import logging
 import posixpath
+import sys
+import time
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -19,15 +22,17 @@ from mkdocs.structure.pages import Page
 
 from scripts.features.booklets.index import fill_index
 from scripts.features.i18n_status.model import StatusReport, load_status
-from scripts.features.i18n_status.pages import notice_html, with_notice, write_status_page
+from scripts.features.i18n_status.pages import fill_status_page, notice_html, with_notice
 from scripts.features.programme.calendar import calendar_url, write_calendar
 from scripts.features.programme.model import SCRIPT
 from scripts.features.programme.render import render_markers
 from scripts.features.typography.spacing import FRENCH, french_spacing
 from scripts.mkdocs_glue import headers, material_fixes, search_index, seo
+from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, terminal_text
 from scripts.source.config import messages
 from scripts.source.model import Site, relative_url
 from scripts.source.parse import load_site
+from scripts.source_checks import check_sources
 
 log = logging.getLogger("mkdocs.hooks.site")  # a warning fails the strict build
 
@@ -39,9 +44,11 @@ class BuildState:
     site: Site
     status: StatusReport
     default_language: str
+    live: LiveCheck | None = None  # under mkdocs serve: the source checks of this rebuild
 
 
 _current: BuildState | None = None  # the language build under way (set by on_config)
+_serving = False                     # mkdocs serve, not a build (set by on_startup)
 
 
 def _state() -> BuildState:
@@ -49,13 +56,28 @@ def _state() -> BuildState:
     return _current
 
 
+def on_startup(command: str, **_: Any) -> None:
+    """Remember whether this is ``mkdocs serve`` (the only command whose pages get the checks' banner)."""
+    global _serving
+    _serving = command == "serve"
+
+
 def on_config(config: MkDocsConfig, **_: Any) -> None:
-    """Read the sources once, and the translation status (git history) for the notices and the status page."""
+    """Read the sources once, and the translation status (git history) for the notices and the status page.
+    Under ``mkdocs serve``, check the sources once per rebuild (in its first language) and print the problems."""
     global _current
+    start = time.perf_counter()
     config_file = Path(config.config_file_path)
     site = load_site(config_file.parent, config_file)
-    default = str(getattr(config.plugins["i18n"], "default_language"))  # noqa: B009 - an untyped plugin
-    _current = BuildState(site, load_status(config_file.parent, site), default)
+    i18n = config.plugins["i18n"]
+    default = str(getattr(i18n, "default_language"))  # noqa: B009 - an untyped plugin
+    live = None
+    if _serving and _current is not None and getattr(i18n, "building", False):
+        live = _current.live  # the other languages of the same rebuild
+    elif _serving:
+        live = LiveCheck(tuple(check_sources(site)), time.perf_counter() - start)
+        print(terminal_text(live), file=sys.stderr, flush=True)
+    _current = BuildState(site, load_status(config_file.parent, site), default, live)
 
 
 def on_env(env: Environment, config: MkDocsConfig, **_: Any) -> Environment:
@@ -70,11 +92,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, **_: Any) -> str:
-    """Programme markers filled from the front matter; a page served from the other language
-    (``translation: pending``) keeps its true ``lang`` and says so."""
+    """Programme markers filled from the front matter, the status page's marker from the status model; a page
+    served from the other language (``translation: pending``) keeps its true ``lang`` and says so."""
     state, reader = _state(), config.theme["language"]
     texts = messages(state.site.config, reader)
     html = _programme_html(html, page, reader, texts, files)
+    html = fill_status_page(html, state.status, reader, "/" + page.url, texts)
+    if state.live is not None:
+        html = banner_html(state.live, state.site.show(Path(page.file.abs_src_path or ""))) + html
     source = getattr(page.file, "locale", reader)  # set by mkdocs-static-i18n
     if source == reader:
         return with_notice(html, notice_html(state.status, page.file.src_uri, reader, texts))
@@ -101,10 +126,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str
 
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
-    """Write the editors' translation-status page and the language's programme calendar into the built
-    site; give the language its own search index, fix Material's script and write the HTTP headers."""
+    """Write the language's programme calendar into the built site; give the language its own search index,
+    fix Material's script and write the HTTP headers."""
     state, site_dir, lang = _state(), Path(config.site_dir), config.theme["language"]
-    write_status_page(state.status, site_dir)
     write_calendar(state.site, lang, site_dir, messages(state.site.config, lang), config.site_url or "")
     _search_in_own_language(config, site_dir, lang)
     problem = material_fixes.fix_alternate_sitemaps(site_dir)

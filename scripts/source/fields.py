@@ -144,7 +144,9 @@ class FieldReader:
             spot, label = (*where, name), prefix + name
             value = data.get(name)
             if value is None or value == "":
-                if name not in schema.optional:
+                if name not in schema.optional and name in data:  # written, but left empty
+                    self.problem(spot, f"the field '{label}' of {owner} is empty", f"fill it in: {kind.expected}")
+                elif name not in schema.optional:
                     self.problem(spot, f"{owner} has no '{label}' field",
                                  f"add '{name}: ...'" + (f" under '{prefix.rstrip('.')}:'" if prefix else ""))
                 values[name] = None

@@ -134,7 +134,7 @@ def navigation(site: Site) -> Iterator[Problem]:
                               f"a page that does not exist in {lang.upper()} ({site.show(site.docs / lang / rel)})",
                               "create the page or remove the entry from nav")
             elif page is not None and page.readable and not page.title:
-                yield Problem(page.display, 1, "this page has no title for the menu",
+                yield Problem(page.display, page.meta_lines.get("title", 1), "this page has no title for the menu",
                               "add 'title: ...' to the front matter or a '# Title' line")
 
 

@@ -185,16 +185,31 @@ def test_notice_status_page_and_cli_agree(repo: Path, capsys: pytest.CaptureFixt
     assert text(noticed["/"]) == ("Cette page n’est peut-être plus à jour\u00a0: la version anglaise a été "
                                   "modifiée le 1 avril 2024. Lire la version anglaise")
 
-    soup = BeautifulSoup((repo / "site" / "i18n-status" / "index.html").read_text("utf-8"), "html.parser")
-    assert attr(one(soup, 'meta[name="robots"]'), "content").startswith("noindex")
-    assert attr(one(soup, "html"), "lang") == "en" and one(soup, "table > caption")
-    table = {text(one(row, "th")): [text(cell) for cell in row.select("td")] for row in soup.select("tbody > tr")}
-    expected = {page["page"]: [page["versions"][lang]["label"] for lang in data["languages"]] for page in data["pages"]}
-    assert table == expected and table["faq.md"] == ["up to date", "outdated since 2024-02-01"]
-    for link in soup.select("a"):
-        assert resolve("/i18n-status/", attr(link, "href")) in pages, attr(link, "href")
+    # The status page, in each language: the same states as the CLI's JSON, in the reader's words.
+    states_of = {page["page"]: [page["versions"][lang]["state"] for lang in data["languages"]] for page in data["pages"]}
+    index = json.loads((repo / "site" / "search" / "search_index.json").read_text("utf-8"))
+    index_en = json.loads((repo / "site" / "en" / "search" / "search_index.json").read_text("utf-8"))
+    for at, lang, outdated_words in (("/i18n-status/", "fr", "à revoir depuis le 1 février 2024"),
+                                     ("/en/i18n-status/", "en", "outdated since February 1, 2024")):
+        soup = BeautifulSoup(pages[at].path.read_text("utf-8"), "html.parser")
+        assert attr(one(soup, "html"), "lang") == lang
+        assert attr(one(soup, 'meta[name="robots"]'), "content").startswith("noindex")
+        assert one(soup, "table > caption") and one(soup, ".md-header")  # in the site's theme
+        rows = {text(one(row, "th")): row.select("td") for row in soup.select("tbody > tr")}
+        assert {rel: [attr(cell, "data-state") for cell in cells] for rel, cells in rows.items()} == states_of
+        assert text(rows["faq.md"][1]) == outdated_words
+        assert attr(one(rows["faq.md"][1], "time"), "datetime") == "2024-02-01"
+        for link in soup.select("article a"):
+            assert resolve(at, attr(link, "href")) in pages, attr(link, "href")
+        alternates = {attr(link, "hreflang") for link in soup.select('link[rel="alternate"][hreflang]')}
+        assert alternates == {"fr", "en", "x-default"}
+        switch = {other: resolve(at, href) for other, href in pages[at].switcher.items()}
+        assert switch == {"fr": "/i18n-status/", "en": "/en/i18n-status/"}
+    assert "i18n-status" not in json.dumps(index) + json.dumps(index_en)
     sitemap = (repo / "site" / "sitemap.xml").read_text("utf-8")
     assert "i18n-status" not in sitemap and "i18n-status" not in (repo / "site" / "index.html").read_text("utf-8")
+    assert not BeautifulSoup((repo / "site" / "faq" / "index.html").read_text("utf-8"), "html.parser").select(
+        'meta[name="robots"]')
 
 
 def test_shallow_clone_is_unknown_with_a_hint(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -239,3 +254,16 @@ def test_a_language_without_notice_texts_is_a_problem(project: Path) -> None:
     config.write_text(config.read_text("utf-8").replace("                fr: the French version\n", ""))
     problems = [p for p in check_sources(load_site(project)) if "notice" in p.message]
     assert len(problems) == 1 and "no name for the FR version" in problems[0].message
+
+
+def test_status_page_texts_and_marker_are_checked(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("                todo: What to do\n", "")
+                      .replace('outdated: "outdated since {date}"', 'outdated: "outdated since {day}"'))
+    page = project / "docs/fr/i18n-status.md"
+    page.write_text(page.read_text("utf-8").replace("<!-- i18n-status:table -->", ""))
+    problems = check_sources(load_site(project))
+    texts = [p for p in problems if "status page texts" in p.message]
+    assert len(texts) == 1 and texts[0].message.endswith("for EN are missing or have wrong {names}: todo, "
+                                                         "states → outdated")
+    assert [p.path for p in problems if "status table has no place" in p.message] == ["docs/fr/i18n-status.md"]

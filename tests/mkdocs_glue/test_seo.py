@@ -53,7 +53,10 @@ def test_the_sitemap_lists_every_page_with_its_translations_and_x_default(built_
     namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     entries = ElementTree.parse(built_site / "sitemap.xml").getroot().findall("s:url", namespaces)
     site = load_site(ROOT)
-    assert len(entries) == len(site.rels()) * len(site.languages)
+    indexed = [rel for rel in site.rels() if "noindex" not in str(site.pages[(site.default_language, rel)].meta.get(
+        "robots", ""))]
+    assert len(indexed) == len(site.rels()) - 1  # the translation status page is for editors
+    assert len(entries) == len(indexed) * len(site.languages)
     for entry in entries:
         links = {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", namespaces)}
         assert set(links) == {"fr", "en", "x-default"} and links["x-default"] == links["fr"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...problems import Check, Problem
+from ...source.markers import missing_marker
 from ...source.model import Site
 from .model import INDEX, MARKER, Booklet, booklet_pages, load_booklets, parse, read_texts
 
@@ -41,11 +42,7 @@ def texts_present(site: Site) -> Iterator[Problem]:
 
 def index_lists_booklets(site: Site) -> Iterator[Problem]:
     """Each language's booklets index holds the marker where the list of booklets goes."""
-    for lang in site.languages:
-        page = site.page(lang, INDEX)
-        if page and not page.line_of(MARKER):
-            yield Problem(page.display, None, "the booklets index has no place for the list of booklets",
-                          f"add a line with only {MARKER} where the list must appear")
+    yield from missing_marker(site, INDEX, MARKER, "the list of booklets")
 
 
 CHECKS: list[Check] = [front_matter, same_facts, texts_present, index_lists_booklets]

@@ -21,7 +21,8 @@ MARKER = "<!-- booklets:list -->"
 PDF_PREFIX = "resilient-cities"
 EXAMPLE = "see docs/fr/booklets/est-ensemble.md for an example"
 SCHEMA = Schema({
-    "title": TEXT, "territory": TEXT, "partners": TEXTS, "themes": TEXTS, "summary": TEXT, "sources": WEB_ADDRESSES,
+    "title": TEXT, "description": TEXT, "territory": TEXT, "partners": TEXTS, "themes": TEXTS, "summary": TEXT,
+    "sources": WEB_ADDRESSES,
     "pdf": YES_NO,
     "period": Schema({"start": YEAR_MONTH, "end": YEAR_MONTH},
                      expected="two fields: start: 2022-09 and end: 2023-03 on two indented lines"),
@@ -139,6 +140,7 @@ def parse(page: Page) -> tuple[Booklet | None, list[Problem]]:
     values = reader.read((), page.meta, SCHEMA, "the booklet")
     if values is None or reader.problems:
         return None, reader.problems
+    values.pop("description")  # for search engines and link previews (seo.py), not part of the booklet
     dates = values.pop("period")
     period = Period(YearMonth(*dates["start"]), YearMonth(*dates["end"]))
     if period.end < period.start:

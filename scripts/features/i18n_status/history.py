@@ -55,7 +55,7 @@ class History:
     hint: str = ""
 
 
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     command = ["git", "-C", str(root), "-c", "core.quotepath=off", "-c", "log.showSignature=false", *args]
     return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace")
 
@@ -63,18 +63,18 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def read_history(root: Path, folder: str) -> History:
     """Every commit that changed ``folder`` (relative to ``root``), read with a single ``git log``."""
     try:
-        inside = _git(root, "rev-parse", "--is-inside-work-tree")
+        inside = git(root, "rev-parse", "--is-inside-work-tree")
     except FileNotFoundError:
         return History(False, reason="git is not installed", hint="install git, then clone the repository")
     if inside.returncode != 0 or inside.stdout.strip() != "true":
         return History(False, reason="this folder is not a git repository",
                        hint="work in a clone of the repository (git clone), with its full history")
-    if _git(root, "rev-parse", "--is-shallow-repository").stdout.strip() == "true":
+    if git(root, "rev-parse", "--is-shallow-repository").stdout.strip() == "true":
         return History(False, reason="this is a shallow clone (only the last commits)", hint=UNSHALLOW_HINT)
-    log = _git(root, "log", "--date-order", "--no-color", "--name-status", "-M", "--relative",
+    log = git(root, "log", "--date-order", "--no-color", "--name-status", "-M", "--relative",
                f"--format={LOG_FORMAT}", "--", folder)
     if log.returncode != 0:
-        if _git(root, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
+        if git(root, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
             return History(True)  # a repository without any commit yet
         return History(False, reason=f"git log failed: {log.stderr.strip()[:200]}", hint="run it by hand to see why")
     return History(True, commits=list(reversed(list(_parse_log(log.stdout, skipped_revisions(root))))))

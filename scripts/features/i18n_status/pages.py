@@ -1,9 +1,9 @@
-"""The status model for readers and editors of the site: the outdated-page notice, the status page."""
+"""The status model for readers and editors of the site: the outdated-page notice, and the status page
+(``docs/<lang>/i18n-status.md``, whose marker gets the table in the reader's language)."""
 from __future__ import annotations
 
 from datetime import date
 from html import escape
-from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date  # installed with mkdocs-material (requirements.lock)
@@ -11,9 +11,6 @@ from babel.dates import format_date  # installed with mkdocs-material (requireme
 from ...built.html_model import insert_after_title
 from ...source.model import relative_url
 from .model import State, StatusReport, Version
-from .report import details, history_line
-
-STATUS_PAGE = "i18n-status/index.html"
 
 
 def notice_html(report: StatusReport, src_uri: str, reader: str, messages: dict[str, Any]) -> str:
@@ -30,9 +27,7 @@ def notice_html(report: StatusReport, src_uri: str, reader: str, messages: dict[
     for behind in version.behind:
         other = report.version(behind.lang, rel)
         name = str(messages["versions"][behind.lang])
-        day = date.fromisoformat(behind.since.day)
-        when = f'<time datetime="{day.isoformat()}">{escape(format_date(day, "long", locale=reader))}</time>'
-        text = escape(str(messages["outdated"])).format(version=escape(name), date=when)
+        text = escape(str(messages["outdated"])).format(version=escape(name), date=_time(behind.since.day, reader))
         link = escape(str(messages["outdated_link"])).format(version=escape(name))
         href = relative_url(other.url if other else "/", version.url)
         parts.append(f'<p>{text} <a href="{escape(href)}" hreflang="{escape(behind.lang)}">{link}</a></p>')
@@ -47,49 +42,72 @@ def with_notice(content: str, notice: str) -> str:
     return insert_after_title(content, notice) or notice + content
 
 
-PAGE_STYLE = """
-body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1f2328}
-table{border-collapse:collapse;width:100%}th,td{border:1px solid #8c959f;padding:.3rem .6rem;text-align:left}
-caption{text-align:left;font-weight:600;padding:.4rem 0}a{color:#0b5b6b}code{font-size:.9em;overflow-wrap:anywhere}
-.outdated,.missing,.unknown{background:#fff1e5}.pending{background:#eef4ff}
-"""
+STATUS_MARKER = "<!-- i18n-status:table -->"
+# The texts of the status page, under languages[*].extra.messages.status in mkdocs.yml, and their placeholders.
+STATUS_TEXTS: dict[str, tuple[str, ...]] = {
+    "page": (), "caption": (), "history": ("{count}",), "unknown_history": ("{reason}",), "todo": (),
+    "outdated": ("{path}", "{other}", "{date}", "{commit}", "{subject}"), "diff": (), "missing": ("{path}",),
+    "pending": ("{path}",), "unknown": ("{path}", "{note}")}
+STATES: dict[str, tuple[str, ...]] = {state.value: ("{date}",) if state is State.OUTDATED else () for state in State}
 
 
-def status_page_html(report: StatusReport, at: str = "/i18n-status/") -> str:
-    """The editors' status page: the same table and details, not indexed by search engines."""
+def status_html(report: StatusReport, reader: str, at: str, texts: dict[str, Any]) -> str:
+    """The editors' table of every page in every language, and what to do, in the reader's language.
+
+    ``at`` is the status page's URL (``/en/i18n-status/``); ``texts`` the reader's words (``status`` in
+    its ``extra.messages``).
+    """
+
     def cell(version: Version) -> str:
-        label = escape(version.label)
+        words = _state_words(version, reader, texts)
         if version.exists:
-            label = f'<a href="{escape(relative_url(version.url, at))}">{label}</a>'
-        return f'<td class="{version.state.value}">{label}</td>'
+            words = f'<a href="{escape(relative_url(version.url, at))}" hreflang="{version.lang}">{words}</a>'
+        return f'<td data-state="{version.state.value}">{words}</td>'
 
+    history = report.history
+    intro = (escape(str(texts["history"])).format(count=len(history.commits)) if history.known else
+             escape(str(texts["unknown_history"])).format(reason=f'<span lang="en">{escape(history.reason)} '
+                                                                f"({escape(history.hint)})</span>"))
     head = "".join(f'<th scope="col">{lang.upper()}</th>' for lang in report.languages)
-    rows = "".join(f'<tr><th scope="row">{escape(page.rel)}</th>'
+    rows = "".join(f'<tr><th scope="row"><code>{escape(page.rel)}</code></th>'
                    + "".join(cell(page.versions[lang]) for lang in report.languages) + "</tr>"
                    for page in report.pages)
-    todo = "".join(f"<li>{escape(text)}" + (f"<br>see what changed: <code>{escape(command)}</code>"
-                                                 if command else "") + "</li>"
-                      for state in State if state is not State.UP_TO_DATE
-                      for version in report.versions() if version.state is state
-                      for text, command in details(version))
-    counts = ", ".join(f"{n} {state.replace('-', ' ')}" for state, n in report.counts().items())
-    return (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="robots" content="noindex, nofollow">\n<title>Translation status</title>\n'
-        '<link rel="icon" href="../assets/images/favicon.svg">\n'
-        f"<style>{PAGE_STYLE}</style>\n</head>\n<body>\n<main>\n<h1>Translation status</h1>\n"
-        f"<p>{escape(history_line(report))} For editors; see EDITORS.md in the repository.</p>\n"
-        f"<table>\n<caption>Each page in each language ({escape(counts)})</caption>\n"
-        f'<thead><tr><th scope="col">Page</th>{head}</tr></thead>\n<tbody>{rows}</tbody>\n</table>\n'
-        + (f"<h2>What to do</h2>\n<ul>{todo}</ul>\n" if todo else "")
-        + "</main>\n</body>\n</html>\n"
-    )
+    todo = "".join(f"<li>{item}</li>" for state in State if state is not State.UP_TO_DATE
+                   for version in report.versions() if version.state is state
+                   for item in _todo(version, reader, texts))
+    return (f"<p>{intro}</p>\n<table>\n<caption>{escape(str(texts['caption']))}</caption>\n"
+            f'<thead><tr><th scope="col">{escape(str(texts["page"]))}</th>{head}</tr></thead>\n'
+            f"<tbody>{rows}</tbody>\n</table>\n"
+            + (f'<h2 id="what-to-do">{escape(str(texts["todo"]))}</h2>\n<ul>{todo}</ul>\n' if todo else ""))
 
 
-def write_status_page(report: StatusReport, site_dir: Path) -> Path:
-    """Write the status page into the built site (not in the navigation, not in the sitemap)."""
-    path = site_dir / STATUS_PAGE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(status_page_html(report), encoding="utf-8")
-    return path
+def _state_words(version: Version, reader: str, texts: dict[str, Any]) -> str:
+    """A version's state in the reader's words (HTML): ``states`` of the status texts, with the date."""
+    words = escape(str(texts["states"][version.state.value]))
+    return words.format(date=_time(version.since.day, reader)) if version.since else words
+
+
+def _time(day: str, reader: str) -> str:
+    """A day (YYYY-MM-DD) written in the reader's language, as a <time> element."""
+    value = date.fromisoformat(day)
+    return f'<time datetime="{value.isoformat()}">{escape(format_date(value, "long", locale=reader))}</time>'
+
+
+def _todo(version: Version, reader: str, texts: dict[str, Any]) -> list[str]:
+    """What to do about a version that is not up to date, in the reader's words (HTML list items)."""
+    where = f"<code>{escape(version.path)}</code>"
+    if version.state is State.OUTDATED:
+        return [escape(str(texts["outdated"])).format(
+                    path=where, other=f"<code>{escape(behind.path)}</code>", date=_time(behind.since.day, reader),
+                    commit=f"<code>{behind.since.short}</code>", subject=escape(behind.since.subject))
+                + f'<br>{escape(str(texts["diff"]))} <code>{escape(behind.diff)}</code>' for behind in version.behind]
+    note = f'<span lang="en">{escape(version.note)}</span>'
+    return [escape(str(texts[version.state.value])).format(path=where, note=note)]
+
+
+def fill_status_page(html: str, report: StatusReport, reader: str, at: str, messages: dict[str, Any]) -> str:
+    """A page's HTML with the status table in place of its marker (pages without the marker unchanged);
+    ``messages``: the reader's ``extra.messages``."""
+    if STATUS_MARKER not in html:
+        return html
+    return html.replace(STATUS_MARKER, status_html(report, reader, at, messages["status"]))

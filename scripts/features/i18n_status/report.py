@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import asdict
 from typing import Any
 
+from ...problems import Problem
 from .model import State, StatusReport, Version
 
 
@@ -35,20 +37,36 @@ def history_line(report: StatusReport) -> str:
 
 def details(version: Version) -> list[tuple[str, str]]:
     """What to know about a version that is not up to date: (sentence, command to run or "")."""
+    return [(f"{version.path}: {reason}", command) for reason, command in reasons(version)]
+
+
+def reasons(version: Version) -> list[tuple[str, str]]:
+    """Why a version is not up to date, without its path: (sentence, command to run or "")."""
     if version.state is State.OUTDATED:
         items = []
         for behind in version.behind:
             more = f", {behind.changes} commits, the last on {behind.latest.day}" if behind.changes > 1 else ""
             subject = behind.since.subject if len(behind.since.subject) <= 60 else behind.since.subject[:59] + "…"
-            items.append((f"{version.path}: {behind.path} changed on {behind.since.day} "
+            items.append((f"{behind.path} changed on {behind.since.day} "
                           f"({behind.since.short} \"{subject}\"{more})", behind.diff))
         return items
     if version.state is State.MISSING:
-        return [(f"{version.path}: the file does not exist "
-                 "(add it, or mark the page 'translation: pending')", "")]
+        return [("the file does not exist (add it, or mark the page 'translation: pending')", "")]
     if version.state is State.UNKNOWN:
-        return [(f"{version.path}: {version.note}", "")]
-    return [(f"{version.path}: waiting for its translation ('translation: pending')", "")]
+        return [(version.note, "")]
+    if version.state is State.PENDING:
+        return [("waiting for its translation ('translation: pending')", "")]
+    return []
+
+
+def outdated_warnings(report: StatusReport, rels: Collection[str] | None = None) -> list[Problem]:
+    """Each outdated version (of the pages ``rels``, or of every page) as a warning on its file."""
+    return [Problem(version.path, None, f"this translation may be out of date: {reason}",
+                    f"make the same change here, or commit with [i18n skip] if it needs none; "
+                    f"see what changed: {command}", "warning")
+            for page in report.pages if rels is None or page.rel in rels
+            for version in page.versions.values() if version.state is State.OUTDATED
+            for reason, command in reasons(version)]
 
 
 def format_json(report: StatusReport) -> str:

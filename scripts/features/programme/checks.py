@@ -10,6 +10,7 @@ from typing import Any
 
 from ...problems import Check, Problem
 from ...source.config import language_options, messages
+from ...source.links import broken
 from ...source.model import Page, Site
 from ...source.parity import pairs
 from ...source.parse import MD_LINK, link, prose_numbers
@@ -103,17 +104,11 @@ def links_lead_somewhere(site: Site) -> Iterator[Problem]:
         own = {f"stage-{s.id}" for s in stages} | {f"criterion-{c.id}" for c in criteria} | {"self-check"}
         for line, texts in items:
             for match in (m for text in texts for m in MD_LINK.finditer(text)):
-                found = link(page, match.group(2), line, bool(match.group(1)))
-                if not found.is_internal:
-                    continue
-                rel, _, anchor = found.target.partition("#")
-                target = site.page(page.lang, rel)
-                ids = {h.id for h in target.headings} | (own if target is page else set()) if target else set()
-                if target is None or (anchor and anchor not in ids):
-                    where = page.line_of(f"]({found.raw}") or line
-                    yield Problem(page.display, where, f"the link '{found.raw}' leads to no "
-                                  f"{'page' if target is None else 'heading'} of the site",
-                                  "link to a .md file of the same folder, and to a heading id that it has")
+                where = page.line_of(f"]({match.group(2)}") or line
+                found = link(page, match.group(2), where, bool(match.group(1)))
+                problem = broken(site, page, found, own) if found.is_internal else None
+                if problem:
+                    yield problem
 
 
 def markers_placed(site: Site) -> Iterator[Problem]:
