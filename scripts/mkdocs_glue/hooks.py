@@ -136,7 +136,8 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
         log.warning(problem)
     # Last: hashes every inline script of the site (each language build ends here; the last sees all pages).
     headers.write_headers_file(site_dir)
-    headers.add_policy_meta(site_dir)
+    if not _serving:  # mkdocs serve injects its live-reload script inline, which the policy would block
+        headers.add_policy_meta(site_dir)
 
 
 def _language_menu(config: MkDocsConfig) -> list[dict[str, str]]:
