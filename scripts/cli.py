@@ -11,6 +11,8 @@ from pathlib import Path
 from . import pipeline
 from .features.i18n_status import report as i18n_report
 from .features.i18n_status.model import load_status
+from .features.readability import measure as readability
+from .features.readability import report as readability_report
 from .problems import Problem, format_json, format_text
 from .source.parse import load_site
 from .source_checks import check_sources
@@ -37,14 +39,27 @@ def cmd_build(args: argparse.Namespace) -> int:
         for stage, seconds in result.timings.items():
             print(f"{stage:<14} {seconds:7.2f} s", file=sys.stderr)
     if result.ok and args.format == "text":
-        print(f"Site built into {args.site_dir or args.root / 'site'}: no problem found.", file=sys.stderr)
+        for warning in result.warnings:
+            print(f"Warning: {warning}.", file=sys.stderr)
+        print(f"Site built into {args.site_dir or args.root / 'site'}: no problem found"
+              f"{f' ({len(result.warnings)} warnings)' if result.warnings else ''}.", file=sys.stderr)
         return 0
+    if args.format == "json":
+        print(format_json(result.problems, result.warnings))
+        return 1 if result.problems else 0
     return _report(result.problems, args.format)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Check the Markdown sources only (translation parity, links between languages, front matter); fast."""
     return _report(check_sources(load_site(args.root)), args.format)
+
+
+def cmd_readability(args: argparse.Namespace) -> int:
+    """Report sentence length and rare words per page and language (it only warns: the exit status is 0)."""
+    report = readability.measure_site(load_site(args.root))
+    print(readability_report.format_json(report) if args.format == "json" else readability_report.format_text(report))
+    return 0
 
 
 def cmd_i18n_status(args: argparse.Namespace) -> int:
@@ -100,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     status.add_argument("--strict", action="store_true",
                         help="exit with status 1 if a page is outdated or missing, or its state is unknown")
     status.set_defaults(run=cmd_i18n_status)
+    readable = commands.add_parser("readability", help=cmd_readability.__doc__, description=cmd_readability.__doc__)
+    readable.add_argument("--format", choices=("text", "json"), default="text", help="a report, or JSON for tools")
+    readable.set_defaults(run=cmd_readability)
     bench = commands.add_parser("bench", help=cmd_bench.__doc__, description=cmd_bench.__doc__)
     bench.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 800], help="pages per language")
     bench.add_argument("--runs", type=int, default=3, help="runs per size (the median is reported)")

@@ -68,6 +68,7 @@ def parse_page(page: Page) -> list[Problem]:
     body_start, problems = _parse_front_matter(page, page.lines)
     if problems:
         return problems
+    page.body_start = body_start
     _parse_body(page, page.lines, body_start)
     return []
 
