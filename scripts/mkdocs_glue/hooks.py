@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from scripts.features.booklets.index import fill_index
+from scripts.features.booklets.index import fill_index, with_kind_label
 from scripts.features.i18n_status.model import StatusReport, load_status
 from scripts.features.i18n_status.pages import notice_html, with_notice, write_status_page
 from scripts.features.programme.calendar import calendar_url, write_calendar
@@ -64,8 +64,10 @@ def on_env(env: Environment, config: MkDocsConfig, **_: Any) -> Environment:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    """The booklets index gets its list of booklets (from their front matter) in place of its marker."""
-    return fill_index(markdown, _state().site, config.theme["language"], page.file.src_uri)
+    """The booklets index gets its list of booklets (from their front matter) in place of its marker; each
+    booklet page says what it is (booklet or summary) above its title."""
+    state, lang, src_uri = _state(), config.theme["language"], page.file.src_uri
+    return fill_index(with_kind_label(markdown, state.site, src_uri), state.site, lang, src_uri)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, **_: Any) -> str:
