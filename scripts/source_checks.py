@@ -3,6 +3,7 @@ and a new module's CHECKS here."""
 from __future__ import annotations
 
 from .features.booklets.checks import CHECKS as BOOKLET_CHECKS
+from .features.glossary.checks import CHECKS as GLOSSARY_CHECKS
 from .features.i18n_status.checks import CHECKS as I18N_CHECKS
 from .features.programme.checks import CHECKS as PROGRAMME_CHECKS
 from .features.readability.model import CHECKS as READABILITY_CHECKS
@@ -10,7 +11,8 @@ from .problems import Check, Problem
 from .source.model import Site
 from .source.parity import CHECKS as PARITY_CHECKS
 
-SOURCE_CHECKS: list[Check] = [*PARITY_CHECKS, *I18N_CHECKS, *BOOKLET_CHECKS, *PROGRAMME_CHECKS, *READABILITY_CHECKS]
+SOURCE_CHECKS: list[Check] = [*PARITY_CHECKS, *I18N_CHECKS, *BOOKLET_CHECKS, *PROGRAMME_CHECKS, *READABILITY_CHECKS,
+                               *GLOSSARY_CHECKS]
 
 
 def check_sources(site: Site) -> list[Problem]:

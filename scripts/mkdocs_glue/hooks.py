@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from scripts.features.booklets.index import fill_index, with_kind_label
+from scripts.features.glossary.model import SCRIPT as GLOSSARY_SCRIPT
+from scripts.features.glossary.model import Glossary, read_glossary
+from scripts.features.glossary.render import mark_terms
 from scripts.features.i18n_status.model import StatusReport, load_status
 from scripts.features.i18n_status.pages import notice_html, with_notice, write_status_page
 from scripts.features.programme.calendar import calendar_url, write_calendar
@@ -38,6 +41,7 @@ class BuildState:
     site: Site
     status: StatusReport
     default_language: str
+    glossaries: dict[str, Glossary | None] = field(default_factory=dict)  # by language (checked before the build)
 
 
 _current: BuildState | None = None  # the language build under way (set by on_config)
@@ -54,7 +58,8 @@ def on_config(config: MkDocsConfig, **_: Any) -> None:
     config_file = Path(config.config_file_path)
     site = load_site(config_file.parent, config_file)
     default = str(getattr(config.plugins["i18n"], "default_language"))  # noqa: B009 - an untyped plugin
-    _current = BuildState(site, load_status(config_file.parent, site), default)
+    _current = BuildState(site, load_status(config_file.parent, site), default,
+                          {lang: read_glossary(site, lang)[0] for lang in site.languages})
 
 
 def on_env(env: Environment, config: MkDocsConfig, **_: Any) -> Environment:
@@ -71,12 +76,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, **_: Any) -> str:
-    """Programme markers filled from the front matter; a page served from the other language
-    (``translation: pending``) keeps its true ``lang`` and says so."""
+    """Programme markers filled from the front matter, hard words explained (glossary); a page served from
+    the other language (``translation: pending``) keeps its true ``lang`` and says so."""
     state, reader = _state(), config.theme["language"]
     texts = messages(state.site.config, reader)
     html = _programme_html(html, page, reader, texts, files)
     source = getattr(page.file, "locale", reader)  # set by mkdocs-static-i18n
+    glossary = state.glossaries.get(source)
+    if glossary is not None:  # the first use of each hard word explained (features/glossary)
+        html = mark_terms(html, glossary, relative_url("/" + GLOSSARY_SCRIPT, "/" + page.url))
     if source == reader:
         return with_notice(html, notice_html(state.status, page.file.src_uri, reader, texts))
     return (f'<div class="admonition note rc-pending" role="note"><p>{escape(texts.get("pending", ""))}</p></div>'
