@@ -15,8 +15,9 @@ from .model import Booklet, BookletTexts
 
 TEMPLATE = "booklet-print.html"        # in the theme's custom_dir (overrides/)
 STYLESHEET = "assets/stylesheets/booklet-print.css"  # in docs/
-# What a built page shows only on the web: its title (the PDF has a cover), the download button, notices.
-WEB_ONLY = "h1, a.headerlink, .md-source-file, .rc-download, .rc-outdated, .rc-pending, .rc-kind"
+# What a built page shows only on the web: its title and kind (the PDF has a cover), the download button, notices,
+# the glossary's links back to the text.
+WEB_ONLY = "h1, a.headerlink, .md-source-file, .rc-download, .rc-outdated, .rc-pending, .rc-kind, .rc-glossary__back"
 
 
 @dataclass(frozen=True)
