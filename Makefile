@@ -41,6 +41,11 @@ linkcheck-external: setup
 i18n-status: setup
 	$(BIN)/python -m scripts i18n-status $(I18N_ARGS)
 
+## readability: sentence length and rare words per page and language (READABILITY_ARGS="--format json")
+.PHONY: readability
+readability: $(READY)
+	$(BIN)/python -m scripts readability $(READABILITY_ARGS)
+
 ## bench: time plain MkDocs and our pipeline on generated sites of 50, 200, 800 pages (BENCH_ARGS="--sizes 50 --runs 1")
 .PHONY: bench
 bench: setup

@@ -14,6 +14,8 @@ from . import pipeline
 from .features.booklets.scaffold import new_booklet
 from .features.i18n_status import report as i18n_report
 from .features.i18n_status.model import load_status
+from .features.readability import measure as readability
+from .features.readability import report as readability_report
 from .features.review.changes import load_review
 from .features.review.markdown import pr_comment, step_summary
 from .problems import Problem, format_github, format_json, format_text
@@ -37,9 +39,9 @@ def _report(args: argparse.Namespace, problems: list[Problem], timings: dict[str
                 summary.write(step_summary(f"python -m scripts {args.command}", problems, review.report,
                                            review.changes, timings or {}))
     elif args.format == "json":
-        print(format_json(problems))
-    elif problems or args.command == "check":  # a good build has said so already
-        print(format_text(problems), file=sys.stderr)
+        print(format_json([p for p in problems if p.level == "error"], [p for p in problems if p.level == "warning"]))
+    elif failed or args.command == "check":  # a good build has said so already, with its warnings
+        print(format_text(p for p in problems if p.level == "error" or args.command == "check"), file=sys.stderr)
     if args.write_json:
         args.write_json.parent.mkdir(parents=True, exist_ok=True)
         args.write_json.write_text(format_json(problems), "utf-8")
@@ -57,8 +59,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         for stage, seconds in result.timings.items():
             print(f"{stage:<14} {seconds:7.2f} s", file=sys.stderr)
     if result.ok and args.format == "text":
-        print(f"Site built into {args.site_dir or args.root / 'site'}: no problem found.", file=sys.stderr)
-    return _report(args, result.problems, result.timings)
+        for warning in result.warnings:
+            print(f"Warning: {warning}.", file=sys.stderr)
+        print(f"Site built into {args.site_dir or args.root / 'site'}: no problem found"
+              f"{f' ({len(result.warnings)} warnings)' if result.warnings else ''}.", file=sys.stderr)
+    return _report(args, result.problems + result.warnings, result.timings)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -124,6 +129,13 @@ def cmd_new_booklet(args: argparse.Namespace) -> int:
     """Create a booklet in every language from the booklet schema (every field marked TO FILL) and add it to the
     menu; the build then lists the fields left to fill."""
     return _created(*new_booklet(load_site(args.root), args.slug), args.root)
+
+
+def cmd_readability(args: argparse.Namespace) -> int:
+    """Report sentence length and rare words per page and language (it only warns: the exit status is 0)."""
+    report = readability.measure_site(load_site(args.root))
+    print(readability_report.format_json(report) if args.format == "json" else readability_report.format_text(report))
+    return 0
 
 
 def cmd_i18n_status(args: argparse.Namespace) -> int:
@@ -214,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
     comment.add_argument("--preview", type=Path, default=None, metavar="PNG",
                          help="also render the comment (Python-Markdown, Chromium) into this picture")
     comment.set_defaults(run=cmd_pr_comment)
+    readable = commands.add_parser("readability", help=cmd_readability.__doc__, description=cmd_readability.__doc__)
+    readable.add_argument("--format", choices=("text", "json"), default="text", help="a report, or JSON for tools")
+    readable.set_defaults(run=cmd_readability)
     bench = commands.add_parser("bench", help=cmd_bench.__doc__, description=cmd_bench.__doc__)
     bench.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 800], help="pages per language")
     bench.add_argument("--runs", type=int, default=3, help="runs per size (the median is reported)")

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from .built import html_checks, html_model, linkchecker, links, run_mkdocs
 from .features.booklets import publish
+from .features.readability import measure as readability
+from .features.readability import report as readability_report
 from .problems import Problem
 from .source.model import Site
 from .source.parse import load_site
@@ -32,6 +34,7 @@ LOCK_FILE = ".build-lock"
 class BuildResult:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)          # about the machine; they do not fail the build
+    warnings: list[Problem] = field(default_factory=list)   # for editors (readability); they do not fail it either
     timings: dict[str, float] = field(default_factory=dict)
     pdfs: publish.PdfReport = field(default_factory=publish.PdfReport)  # booklet PDFs rendered or reused
 
@@ -71,6 +74,8 @@ def build(root: Path, site_dir: Path | None = None, *, check_links: bool = True,
             if _run_stages(site, work, result, check_links, use_linkchecker or check_external, check_external):
                 with _timed(result, "swap"):
                     swap_into(work, target)
+                with _timed(result, "readability"):
+                    result.warnings = readability_report.warnings(readability.measure_site(site))
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return result

@@ -46,11 +46,13 @@ def format_text(problems: Iterable[Problem]) -> str:
     return "\n".join(lines)
 
 
-def format_json(problems: Iterable[Problem]) -> str:
-    """The same problems as a JSON document for tools."""
+def format_json(problems: Iterable[Problem], warnings: Iterable[Problem] = ()) -> str:
+    """The same problems (and warnings, which fail nothing) as a JSON document for tools."""
     items = sorted(set(problems))
-    return json.dumps({"count": len(items), "problems": [asdict(p) for p in items]},
-                      ensure_ascii=False, indent=2)
+    data = {"count": len(items), "problems": [asdict(p) for p in items]}
+    if warnings:
+        data["warnings"] = [asdict(w) for w in warnings]
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 GITHUB_TITLES = {"error": "Problem to fix", "warning": "To check"}

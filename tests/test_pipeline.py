@@ -145,7 +145,7 @@ def test_good_build_replaces_the_site_and_pending_page_is_marked(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "docs/fr/nouveau.md").write_text(
         "---\ntitle: Nouveau\ndescription: Une page nouvelle\ntranslation: pending\n---\n\n# Nouveau\n\n"
-        "Un texte en français.\n", "utf-8")
+        "Un texte en français.\n\n" + " ".join(["mot"] * 30) + ".\n", "utf-8")
     replace("mkdocs.yml", "  - about.md\n", "  - about.md\n  - nouveau.md\n")(project)
     site = project / "site"
     site.mkdir()
@@ -156,8 +156,11 @@ def test_good_build_replaces_the_site_and_pending_page_is_marked(
     err = capsys.readouterr().err
     assert status == 0, err
     assert not (site / "stale.html").exists()
-    for stage in ("source checks", "mkdocs build", "html checks", "link checks", "swap"):
+    for stage in ("source checks", "mkdocs build", "html checks", "link checks", "swap", "readability"):
         assert re.search(rf"^{stage}\s+\d+\.\d\d s$", err, flags=re.M), stage
+    # Readability only warns: a 30-word sentence is named with its line, and the build still succeeds.
+    assert "Warning: docs/fr/nouveau.md:11: a sentence of 30 words (more than 25)" in err
+    assert re.search(r"^Warning: docs/fr: readability: \d+ pages, ", err, flags=re.M)
     english = (site / "en/nouveau/index.html").read_text("utf-8")
     assert '<html lang="en"' in english
     assert "not translated into English yet" in english

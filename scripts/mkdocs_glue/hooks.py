@@ -10,7 +10,7 @@ import logging
 import posixpath
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from scripts.features.booklets.index import fill_index
+from scripts.features.booklets.index import fill_index, with_kind_label
+from scripts.features.glossary.model import SCRIPT as GLOSSARY_SCRIPT
+from scripts.features.glossary.model import Glossary, read_glossary
+from scripts.features.glossary.render import mark_terms
 from scripts.features.i18n_status.model import StatusReport, load_status
 from scripts.features.i18n_status.pages import fill_status_page, notice_html, with_notice
 from scripts.features.programme.calendar import calendar_url, write_calendar
@@ -45,6 +48,7 @@ class BuildState:
     status: StatusReport
     default_language: str
     live: LiveCheck | None = None  # under mkdocs serve: the source checks of this rebuild
+    glossaries: dict[str, Glossary | None] = field(default_factory=dict)  # by language (checked before the build)
 
 
 _current: BuildState | None = None  # the language build under way (set by on_config)
@@ -77,7 +81,8 @@ def on_config(config: MkDocsConfig, **_: Any) -> None:
     elif _serving:
         live = LiveCheck(tuple(check_sources(site)), time.perf_counter() - start)
         print(terminal_text(live), file=sys.stderr, flush=True)
-    _current = BuildState(site, load_status(config_file.parent, site), default, live)
+    _current = BuildState(site, load_status(config_file.parent, site), default, live,
+                          {lang: read_glossary(site, lang)[0] for lang in site.languages})
 
 
 def on_env(env: Environment, config: MkDocsConfig, **_: Any) -> Environment:
@@ -87,13 +92,16 @@ def on_env(env: Environment, config: MkDocsConfig, **_: Any) -> Environment:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    """The booklets index gets its list of booklets (from their front matter) in place of its marker."""
-    return fill_index(markdown, _state().site, config.theme["language"], page.file.src_uri)
+    """The booklets index gets its list of booklets (from their front matter) in place of its marker; each
+    booklet page says what it is (booklet or summary) above its title."""
+    state, lang, src_uri = _state(), config.theme["language"], page.file.src_uri
+    return fill_index(with_kind_label(markdown, state.site, src_uri), state.site, lang, src_uri)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, **_: Any) -> str:
-    """Programme markers filled from the front matter, the status page's marker from the status model; a page
-    served from the other language (``translation: pending``) keeps its true ``lang`` and says so."""
+    """Programme markers filled from the front matter, the status page's marker from the status model, hard
+    words explained (glossary); a page served from the other language (``translation: pending``) keeps its
+    true ``lang`` and says so."""
     state, reader = _state(), config.theme["language"]
     texts = messages(state.site.config, reader)
     html = _programme_html(html, page, reader, texts, files)
@@ -101,6 +109,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, *
     if state.live is not None:
         html = banner_html(state.live, state.site.show(Path(page.file.abs_src_path or ""))) + html
     source = getattr(page.file, "locale", reader)  # set by mkdocs-static-i18n
+    glossary = state.glossaries.get(source)
+    if glossary is not None:  # the first use of each hard word explained (features/glossary)
+        html = mark_terms(html, glossary, relative_url("/" + GLOSSARY_SCRIPT, "/" + page.url))
     if source == reader:
         return with_notice(html, notice_html(state.status, page.file.src_uri, reader, texts))
     return (f'<div class="admonition note rc-pending" role="note"><p>{escape(texts.get("pending", ""))}</p></div>'

@@ -66,6 +66,7 @@ class Page:
     links: list[Link] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)  # the file's text, line by line
+    body_start: int = 0   # index in ``lines`` of the first line after the front matter
     readable: bool = True  # False when the file or its front matter could not be read
 
     @property

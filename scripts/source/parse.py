@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from ..problems import Problem
-from .config import i18n_options, read_config
+from .config import i18n_options, language_options, messages, read_config
 from .model import Heading, Link, Page, Section, Site, Where
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(?:\{([^}]*)\})?[ \t]*#*[ \t]*$")
@@ -70,6 +70,7 @@ def parse_page(page: Page) -> list[Problem]:
     body_start, problems = _parse_front_matter(page, page.lines)
     if problems:
         return problems
+    page.body_start = body_start
     _parse_body(page, page.lines, body_start)
     return []
 
@@ -106,22 +107,23 @@ def _parse_front_matter(page: Page, lines: list[str]) -> tuple[int, list[Problem
     return end + 1, []
 
 
-def _field_lines(block: str) -> tuple[dict[Where, int], list[tuple[Where, int]]]:
-    """The file line of every value of a front-matter block, by where it sits; and the keys written twice."""
+def _field_lines(block: str, first_line: int = 2) -> tuple[dict[Where, int], list[tuple[Where, int]]]:
+    """The file line of every value of a YAML block whose first line is the file's ``first_line`` (a front
+    matter starts on line 2), by where it sits; and the keys written twice."""
     found: dict[Where, int] = {}
     repeated: list[tuple[Where, int]] = []
 
     def walk(node: yaml.Node, where: Where) -> None:
         if where:
-            found.setdefault(where, node.start_mark.line + 2)
+            found.setdefault(where, node.start_mark.line + first_line)
         if isinstance(node, yaml.MappingNode):
             seen: set[str] = set()
             for key, value in node.value:
                 path = (*where, str(key.value))
                 if key.value in seen:
-                    repeated.append((path, key.start_mark.line + 2))
+                    repeated.append((path, key.start_mark.line + first_line))
                 seen.add(key.value)
-                found[path] = key.start_mark.line + 2
+                found[path] = key.start_mark.line + first_line
                 walk(value, path)
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
@@ -131,6 +133,25 @@ def _field_lines(block: str) -> tuple[dict[Where, int], list[tuple[Where, int]]]
     if root is not None:
         walk(root, ())
     return found, repeated
+
+
+def messages_block(site: Site, lang: str, key: str) -> Page:
+    """A language's ``extra.messages.<key>`` in mkdocs.yml as a page-like block for ``fields.FieldReader``: the
+    data as ``meta``, and the line in mkdocs.yml of each of its values (for problems with a line)."""
+    block = Page(lang=lang, rel="mkdocs.yml", path=site.root / "mkdocs.yml", display="mkdocs.yml")
+    data = messages(site.config, lang).get(key)
+    block.meta = data if isinstance(data, dict) else {}
+    plugins = site.config.get("plugins") or []
+    plugin = next((i for i, item in enumerate(plugins) if isinstance(item, dict) and "i18n" in item), None)
+    language = next((i for i, item in enumerate(language_options(site.config)) if item.get("locale") == lang), None)
+    if plugin is None or language is None:
+        return block
+    prefix: Where = ("plugins", plugin, "i18n", "languages", language, "extra", "messages", key)
+    lines, repeated = _field_lines("\n".join(site.config_lines), first_line=1)
+    block.field_lines = {where[len(prefix):]: line for where, line in lines.items() if where[:len(prefix)] == prefix}
+    block.meta_lines = {str(where[0]): line for where, line in block.field_lines.items() if len(where) == 1}
+    block.repeated_fields = [(where[len(prefix):], line) for where, line in repeated if where[:len(prefix)] == prefix]
+    return block
 
 
 def _impossible_date(line: str) -> bool:

@@ -93,6 +93,29 @@ def test_pdf_has_title_first_heading_metadata_and_tags(built_site: Path, booklet
     assert f"{len(reader.pages)} / {len(reader.pages)}" in text, "no running page numbers"
 
 
+def test_the_real_pages_are_project_summaries_and_embrace_is_not_branded_as_the_programme() -> None:
+    """Issue 13: no source calls them booklets of recommendations; Embrace came before Resilient Cities."""
+    assert {(b.slug, b.kind, b.programme) for b in PUBLIC} == {("est-ensemble", "summary", False),
+                                                               ("clermont-ferrand-2025", "summary", True)}
+
+
+@pytest.mark.parametrize("booklet", PUBLIC, ids=lambda b: f"{b.lang}-{b.slug}")
+def test_page_and_pdf_cover_say_what_the_page_is_and_brand_only_programme_projects(
+        built_site: Path, booklet: Booklet) -> None:
+    texts, _ = model.read_texts(SITE, booklet.lang)
+    assert texts is not None
+    words = texts.kinds[booklet.kind]
+    label = _soup(built_site, SITE.page_url(booklet.lang, booklet.rel)).select_one("article p.rc-kind")
+    assert label is not None and label.get_text() == words.label
+    assert label.find_next_sibling() is not None and label.find_next_sibling().name == "h1"  # type: ignore[union-attr]
+    cover = _words(PdfReader(_built(built_site, index.pdf_url(SITE, booklet))).pages[0].extract_text())
+    assert _words(words.kicker) in cover and _words(words.web_address) in cover
+    others = [kind for name, kind in texts.kinds.items() if name != booklet.kind]
+    assert not [kind.kicker for kind in others if _words(kind.kicker) in cover]
+    assert (SITE.config["site_name"] in cover) is booklet.programme, cover
+    assert SITE.config["site_author"] in cover
+
+
 @pytest.mark.parametrize("booklet", PUBLIC[:1], ids=lambda b: f"{b.lang}-{b.slug}")
 def test_pdf_fonts_are_embedded(built_site: Path, booklet: Booklet) -> None:
     reader = PdfReader(_built(built_site, index.pdf_url(SITE, booklet)))
@@ -134,7 +157,8 @@ def test_index_lists_every_booklet_with_page_and_pdf(built_site: Path, lang: str
     assert texts is not None
     mine = [b for b in PUBLIC if b.lang == lang]
     for booklet in mine:
-        for shown in (booklet.title, booklet.territory, index.format_period(booklet.period, texts), *booklet.themes):
+        for shown in (texts.kinds[booklet.kind].label, booklet.title, booklet.territory,
+                      index.format_period(booklet.period, texts), *booklet.themes):
             assert _words(shown) in text
         page, pdf = SITE.page_url(lang, booklet.rel), index.pdf_url(SITE, booklet)
         assert links.get(page) == _words(booklet.title)
@@ -169,6 +193,9 @@ def _problems_after(project: Path, path: str, old: str, new: str) -> str:
     ('themes: ["Accueil', 'themes: [12, "Accueil', "themes:", "the field 'themes' must be a list of texts"),
     ("  local_actors: 7\n", "", "participants:", "the booklet has no 'participants.local_actors' field"),
     ("  end: 2023-03", "  end: 2021-03", "end:", "the field 'period.end' is before 'period.start'"),
+    ("kind: summary", "kind: brochure", "kind:", "the field 'kind' must be one of: booklet, summary, not 'brochure'"),
+    ("programme: false", "programme: maybe", "programme:", "the field 'programme' must be true or false"),
+    ("kind: summary\n", "", None, "the booklet has no 'kind' field"),
 ])
 def test_invalid_front_matter_names_path_line_and_field(project: Path, old: str, new: str, anchor: str | None,
                                                         expected: str) -> None:
@@ -181,6 +208,8 @@ def test_invalid_front_matter_names_path_line_and_field(project: Path, old: str,
     ("territory: Est Ensemble", "territory: Montreuil", "territory"),
     ("  end: 2023-03", "  end: 2023-04", "period"),
     ("  local_actors: 7", "  local_actors: 8", "participants"),
+    ("kind: summary", "kind: booklet", "kind"),
+    ("programme: false", "programme: true", "programme"),
 ])
 def test_facts_must_agree_between_languages(project: Path, old: str, new: str, field: str) -> None:
     shown = _problems_after(project, "docs/en/booklets/est-ensemble.md", old, new)
@@ -273,6 +302,9 @@ def test_fixture_booklet_full_layout(project: Path, monkeypatch: pytest.MonkeyPa
         sections = [h.text for h in source.headings if h.level == 2]
         assert len(reader.pages) >= 6
         assert _words(booklet.title) in pages[0] and booklet.territory in pages[0]
+        texts, _ = model.read_texts(site, booklet.lang)
+        assert texts is not None and booklet.kind == "booklet" and booklet.programme
+        assert _words(texts.kinds["booklet"].kicker) in pages[0] and site.config["site_name"] in pages[0]
         for heading in sections:
             listed = re.search(re.escape(_words(heading)) + r"[ .]*?(\d+)\b", pages[1])
             assert listed, f"'{heading}' is not in the contents"
@@ -307,6 +339,9 @@ def test_reader_texts_are_checked(project: Path) -> None:
     shown = _problems_after(project, "mkdocs.yml", "PDF (English, {size}, {pages} pages)",
                             "PDF (English, {taille}, {pages} pages)")
     assert "mkdocs.yml: the booklet text 'download' is missing or wrong" in shown, shown
+    shown = _problems_after(project, "mkdocs.yml", '                    kicker: "Project summary"\n', "")
+    assert "mkdocs.yml: the booklet text 'kinds.summary.kicker' is missing (extra.messages.booklet of the " \
+           "language 'en')" in shown, shown
 
 
 def test_render_reports_missing_alt_text_and_fetches_nothing_from_other_hosts(tmp_path: Path) -> None:

@@ -301,6 +301,10 @@ def dated_site(project: Path) -> Path:
 
 def test_built_calendars_hold_the_dated_stages(dated_site: Path) -> None:
     for rel in ("programme.ics", "en/programme.ics"):
+        html = (dated_site / rel.replace(".ics", "/index.html")).read_text("utf-8")
+        calendar_link = one(BeautifulSoup(html, "html.parser"), ".rc-timeline__calendar a")
+        assert calendar_link["href"] == "../programme.ics" and calendar_link.get_text() == \
+            timeline_texts("en" if rel.startswith("en/") else "fr").calendar_link
         cal = Calendar.from_ical((dated_site / rel).read_bytes())
         events = sorted((e.decoded("DTSTART"), str(e["UID"])) for e in cal.walk("VEVENT"))
         assert events == [(date(2025, 3, 12), "training@resilient-cities-programme"),
@@ -330,9 +334,9 @@ def test_real_programme_page_and_calendar(built_site: Path) -> None:
             timeline_texts(lang).audiences["newcomers"]
         assert one(soup, ".rc-timeline__note").get_text() == timeline_texts(lang).no_dates
         assert "<!-- programme:" not in str(soup)
-        assert one(soup, ".rc-timeline__calendar a")["href"] == "../programme.ics"
-        cal = Calendar.from_ical((built_site / prefix / "programme.ics").read_bytes())
-        assert cal.walk("VEVENT") == [] and str(cal["NAME"]) == timeline_texts(lang).calendar_name
+        # No stage has dates: no calendar is offered, and none is written.
+        assert soup.select_one(".rc-timeline__calendar") is None and "programme.ics" not in str(soup)
+        assert not (built_site / prefix / "programme.ics").exists()
 
 
 def test_script_is_loaded_only_on_the_eligibility_pages(built_site: Path) -> None:
@@ -411,11 +415,17 @@ def test_newcomer_below_b1(page: Page, base_url: str) -> None:
     assert "B1" in page.locator("[data-result] .rc-result__reasons").inner_text()
 
 
+def local_actor_answers(lang: str, chosen: dict[str, str]) -> list[tuple[str, str]]:
+    """An answer to every local-actor question of the real data: ``chosen`` ones, else the first that qualifies."""
+    criteria = reader.read_criteria(source(load_site(ROOT), lang, "eligibility.md"))[0]
+    return [(c.id, chosen.get(c.id) or c.answers_with("yes")[0].id) for c in criteria if c.participant == "local-actor"]
+
+
 def test_local_actor(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}en/eligibility/")
     page.check("#rc-participant-local-actor")
     expect(page.locator("#rc-city-in-city")).to_be_hidden()
-    answer(page, "local-actor", [("actor-city", "in-city"), ("role", "employee"), ("work-with-migrants", "wish-to")])
+    answer(page, "local-actor", local_actor_answers("en", {"role": "employee", "work-with-migrants": "wish-to"}))
     assert texts("en").result_yes in result(page)
     page.check("#rc-work-with-migrants-no")  # a changed answer clears the old result
     assert result(page) == ""
@@ -431,6 +441,19 @@ def test_local_actor_is_asked_where_they_live(page: Page, base_url: str) -> None
     page.check("#rc-actor-city-works-there")  # living elsewhere but working in one of the cities: ask
     page.click(".rc-selfcheck button[type=submit]")
     assert texts("fr").result_maybe in result(page)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_local_actor_from_elsewhere_is_not_told_they_are_eligible(page: Page, base_url: str, lang: str) -> None:
+    """The self-check asks local actors where they are too (the seed: Lyon and Clermont-Ferrand only).
+    Their place question is the local-actor criterion with an answer 'elsewhere', as for newcomers."""
+    criteria = reader.read_criteria(source(load_site(ROOT), lang, "eligibility.md"))[0]
+    place = [c.id for c in criteria if c.participant == "local-actor" and any(a.id == "elsewhere" for a in c.answers)]
+    assert place, f"docs/{lang}/eligibility.md: no local-actor criterion has an answer with id 'elsewhere'"
+    page.goto(f"{base_url}{'' if lang == 'fr' else 'en/'}eligibility/")
+    answer(page, "local-actor", local_actor_answers(lang, dict.fromkeys(place, "elsewhere")))
+    text, words = result(page), texts(lang)
+    assert words.result_yes not in text and (words.result_no in text or words.result_maybe in text), text
 
 
 def test_unanswered_questions_are_named(page: Page, base_url: str) -> None:
@@ -477,6 +500,9 @@ def test_without_javascript_every_criterion_is_on_the_page(browser: Browser, bas
         body = page.locator("article").inner_text()
         criteria = reader.read_criteria(source(site, lang, "eligibility.md"))[0]
         assert len(criteria) == 9
+
+
+        assert len(criteria) >= 8
         for criterion in criteria:
             expect(page.locator(f"#criterion-{criterion.id}")).to_be_visible()
             assert criterion.question in body

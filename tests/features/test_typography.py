@@ -20,7 +20,8 @@ RAW = re.compile(r"<(script|style|pre|code|textarea)\b.*?</\1>", re.S | re.I)
     ("https://place.network à 14:30", "https://place.network à 14:30"),
     ("<code>a ?</code> <script>x ? y : z</script>", "<code>a ?</code> <script>x ? y : z</script>"),
     ('<a title="Qui ?" href="a?b=1">Qui ?</a>', f'<a title="Qui ?" href="a?b=1">Qui{NBSP}?</a>'),
-    ('<div lang="en"><div>Why ?</div> Note: yes</div> Pourquoi ?', f'<div lang="en"><div>Why ?</div> Note: yes</div> Pourquoi{NBSP}?'),
+    ('<div lang="en"><div>Why ?</div> Note: yes</div> Pourquoi ?',
+     f'<div lang="en"><div>Why ?</div> Note: yes</div> Pourquoi{NBSP}?'),
 ])
 def test_french_spacing(text: str, expected: str) -> None:
     assert french_spacing(text) == expected

@@ -15,11 +15,11 @@ def front_matter(site: Site) -> Iterator[Problem]:
         yield from parse(page)[1]
 
 
-SHARED = ("territory", "period", "participants")  # fields that must be the same in every language
+SHARED = ("kind", "programme", "territory", "period", "participants")  # the same in every language
 
 
 def same_facts(site: Site) -> Iterator[Problem]:
-    """Territory, period and participant counts are the same in every language."""
+    """Kind, programme, territory, period and participant counts are the same in every language."""
     by_slug: dict[str, list[Booklet]] = {}
     for booklet in load_booklets(site):
         by_slug.setdefault(booklet.slug, []).append(booklet)
@@ -31,7 +31,7 @@ def same_facts(site: Site) -> Iterator[Problem]:
                     page = site.page(other.lang, other.rel)
                     yield Problem(other.display, page.meta_lines.get(name) if page else None,
                                   f"the field '{name}' differs from {first.display}",
-                                  "territory, period and participant counts must be the same in every language")
+                                  f"{', '.join(SHARED)} must be the same in every language")
 
 
 def texts_present(site: Site) -> Iterator[Problem]:

@@ -15,8 +15,9 @@ from .model import Booklet, BookletTexts
 
 TEMPLATE = "booklet-print.html"        # in the theme's custom_dir (overrides/)
 STYLESHEET = "assets/stylesheets/booklet-print.css"  # in docs/
-# What a built page shows only on the web: its title (the PDF has a cover), the download button, notices.
-WEB_ONLY = "h1, a.headerlink, .md-source-file, .rc-download, .rc-outdated, .rc-pending"
+# What a built page shows only on the web: its title and kind (the PDF has a cover), the download button, notices,
+# the glossary's links back to the text.
+WEB_ONLY = "h1, a.headerlink, .md-source-file, .rc-download, .rc-outdated, .rc-pending, .rc-kind, .rc-glossary__back"
 
 
 @dataclass(frozen=True)
@@ -71,11 +72,13 @@ def load_design(site: Site) -> tuple[Design | None, list[Problem]]:
 
 def print_html(design: Design, booklet: Booklet, content: Content, texts: BookletTexts, *,
                address: str, logo: str, site_name: str, author: str) -> str:
-    """The whole document to print: cover, contents, then the booklet's text."""
+    """The whole document to print: cover, contents, then the booklet's text. The cover's words follow the
+    booklet's kind; it carries the programme's brand only if the project was part of the programme."""
     facts = [(texts.territory, booklet.territory), (texts.period, format_period(booklet.period, texts)),
              (texts.themes, ", ".join(booklet.themes)), (texts.language, texts.language_name)]
     environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     return environment.from_string(design.template).render(
         lang=booklet.lang, title=booklet.title, summary=booklet.summary, themes=booklet.themes, facts=facts,
-        texts=texts, address=address, logo=logo, site_name=site_name, author=author,
+        texts=texts, kind=texts.kinds[booklet.kind], programme=booklet.programme, address=address, logo=logo,
+        site_name=site_name, author=author,
         toc=content.toc, content=Markup(content.html))

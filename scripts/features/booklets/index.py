@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ...source.model import Site, relative_url
-from .model import INDEX, MARKER, Booklet, BookletTexts, Period, YearMonth, load_booklets, read_texts
+from .model import INDEX, MARKER, Booklet, BookletTexts, Period, YearMonth, is_booklet, load_booklets, parse, read_texts
 
 
 def format_period(period: Period, texts: BookletTexts) -> str:
@@ -34,7 +34,8 @@ def index_markdown(site: Site, lang: str) -> str:
     newest_first = sorted((b for b in load_booklets(site) if b.lang == lang),
                           key=lambda b: (-b.period.start.year, -b.period.start.month, b.title))
     for booklet in newest_first:
-        lines = [f"- **[{_escape(booklet.title)}]({booklet.slug}.md)**",
+        lines = [f'- <span class="rc-kind">{_escape(texts.kinds[booklet.kind].label)}</span>  \n'
+                 f"  **[{_escape(booklet.title)}]({booklet.slug}.md)**",
                  f"{texts.label('territory')} {_escape(booklet.territory)}",
                  f"{texts.label('period')} {format_period(booklet.period, texts)}",
                  f"{texts.label('themes')} {_escape(', '.join(booklet.themes))}"]
@@ -50,6 +51,19 @@ def fill_index(markdown: str, site: Site, lang: str, src_uri: str) -> str:
     if src_uri != f"{lang}/{INDEX}" or MARKER not in markdown:
         return markdown
     return markdown.replace(MARKER, index_markdown(site, lang))
+
+
+def with_kind_label(markdown: str, site: Site, src_uri: str) -> str:
+    """A booklet page with what it is ("Fiche projet", "Booklet of recommendations") above its title."""
+    page_lang, _, rel = src_uri.partition("/")  # the page's own language (a pending page is in the other one)
+    page = site.page(page_lang, rel)
+    booklet = parse(page)[0] if page is not None and is_booklet(rel) else None
+    texts = read_texts(site, page_lang)[0]
+    if booklet is None or texts is None:
+        return markdown
+    label = f'<p class="rc-kind">{_escape(texts.kinds[booklet.kind].label)}</p>\n\n'
+    title = re.search(r"^# ", markdown, flags=re.M)
+    return markdown[: title.start()] + label + markdown[title.start():] if title else markdown
 
 
 def _escape(text: str) -> str:

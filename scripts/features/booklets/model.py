@@ -12,7 +12,7 @@ from typing import Any
 
 from ...problems import Problem
 from ...source.config import messages
-from ...source.fields import COUNT, SLUG_PATTERN, TEXT, TEXTS, WEB_ADDRESSES, YEAR_MONTH, YES_NO, FieldReader, Schema
+from ...source.fields import COUNT, SLUG_PATTERN, TEXT, TEXTS, WEB_ADDRESSES, YEAR_MONTH, YES_NO, FieldReader, Schema, one_of
 from ...source.model import Page, Site
 
 FOLDER = "booklets"
@@ -20,10 +20,12 @@ INDEX = f"{FOLDER}/index.md"
 MARKER = "<!-- booklets:list -->"
 PDF_PREFIX = "resilient-cities"
 EXAMPLE = "see docs/fr/booklets/est-ensemble.md for an example"
+# What a page is: a real booklet of co-created recommendations, or a summary of public facts about a project.
+KINDS = ("booklet", "summary")
+KIND_TEXTS = ("label", "kicker", "web_address")
 SCHEMA = Schema({
-    "title": TEXT, "description": TEXT, "territory": TEXT, "partners": TEXTS, "themes": TEXTS, "summary": TEXT,
-    "sources": WEB_ADDRESSES,
-    "pdf": YES_NO,
+    "kind": one_of(KINDS), "programme": YES_NO, "title": TEXT, "description": TEXT, "territory": TEXT,
+    "partners": TEXTS, "themes": TEXTS, "summary": TEXT, "sources": WEB_ADDRESSES, "pdf": YES_NO,
     "period": Schema({"start": YEAR_MONTH, "end": YEAR_MONTH},
                      expected="two fields: start: 2022-09 and end: 2023-03 on two indented lines"),
     "participants": Schema({"newcomers": COUNT, "local_actors": COUNT},
@@ -66,6 +68,8 @@ class Booklet:
     lang: str
     slug: str
     display: str            # the Markdown file, as shown to editors
+    kind: str               # booklet or summary: the words around it follow (texts.kinds)
+    programme: bool         # part of Resilient Cities (false: an earlier PLACE Network project, not branded so)
     title: str
     territory: str
     period: Period
@@ -87,19 +91,27 @@ class Booklet:
 
 
 @dataclass(frozen=True)
+class KindTexts:
+    """The words that depend on what a page is (``kind:``), in one language."""
+
+    label: str           # above the page's title and in the index, e.g. "Fiche projet"
+    kicker: str          # above the title on the PDF's cover
+    web_address: str     # before the page's address on the cover, e.g. "Cette fiche en ligne :"
+
+
+@dataclass(frozen=True)
 class BookletTexts:
     """The words readers see around booklets, in one language (mkdocs.yml, ``extra.messages.booklet``)."""
 
     download: str        # button; placeholders {size} and {pages}
     pdf_link: str        # link to the PDF in the index
-    kicker: str          # above the title on the PDF's cover
+    kinds: dict[str, KindTexts]  # by kind: booklet, summary
     territory: str
     period: str
     themes: str
     language: str
     language_name: str
     contents: str
-    web_address: str
     colon: str           # how a label is followed by its value: ":" or "\u00a0:"
     kilobytes: str       # placeholder {value}
     megabytes: str
@@ -183,6 +195,14 @@ def read_texts(site: Site, lang: str) -> tuple[BookletTexts | None, list[Problem
         if item.name == "months":
             ok = isinstance(value, list) and len(value) == 12 and all(isinstance(m, str) for m in value)
             values[item.name] = tuple(value) if isinstance(value, list) else ()
+        elif item.name == "kinds":
+            values[item.name], missing = _kind_texts(value)
+            ok = not missing
+            problems += [Problem("mkdocs.yml", None, f"the booklet text 'kinds.{name}' is missing ({where})",
+                                 f"give each kind ({', '.join(KINDS)}) its {', '.join(KIND_TEXTS)}")
+                         for name in missing]
+            if missing:
+                continue
         else:
             ok = isinstance(value, str) and _placeholders(value) <= PLACEHOLDERS.get(item.name, set())
             values[item.name] = value
@@ -191,3 +211,16 @@ def read_texts(site: Site, lang: str) -> tuple[BookletTexts | None, list[Problem
                                     "copy it from the other language and translate it; "
                                     "keep the names in braces, e.g. {size}"))
     return (None, problems) if problems else (BookletTexts(**values), [])
+
+
+def _kind_texts(data: Any) -> tuple[dict[str, KindTexts], list[str]]:
+    """The texts of each kind, and the names (e.g. "summary.kicker") of those missing."""
+    found, missing = {}, []
+    for kind in KINDS:
+        texts = data.get(kind) if isinstance(data, dict) else None
+        texts = texts if isinstance(texts, dict) else {}
+        absent = [name for name in KIND_TEXTS if not (isinstance(texts.get(name), str) and texts[name].strip())]
+        missing += [f"{kind}.{name}" for name in absent]
+        if not absent:
+            found[kind] = KindTexts(**{name: texts[name] for name in KIND_TEXTS})
+    return found, missing

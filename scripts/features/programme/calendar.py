@@ -58,13 +58,17 @@ def build_time() -> datetime:
 
 
 def write_calendar(site: Site, lang: str, out: Path, messages: dict[str, Any], site_url: str) -> Path | None:
-    """Write the calendar of ``lang``'s programme page into the built site ``out``; its path, or None."""
+    """Write the calendar of ``lang``'s programme page into the built site ``out``; its path, or None when
+    no stage has dates (then the page offers no calendar either)."""
     page = site.page(lang, PROGRAMME_PAGE)
     if page is None or "stages" not in page.meta:
+        return None
+    stages = read_stages(page)[0]
+    if not any(stage.dated for stage in stages):
         return None
     url = site.page_url(lang, PROGRAMME_PAGE)
     target = out / calendar_url(url)
     absolute = site_url.rstrip("/") + url if site_url else ""
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(calendar(read_stages(page)[0], lang, timeline_texts(messages), absolute, build_time()))
+    target.write_bytes(calendar(stages, lang, timeline_texts(messages), absolute, build_time()))
     return target

@@ -48,7 +48,8 @@ def _dates(stage: Stage, lang: str, texts: TimelineTexts) -> str:
 
 
 def render_timeline(stages: list[Stage], lang: str, texts: TimelineTexts, link: LinkFixer, calendar_href: str) -> str:
-    """The stages as an ordered list, each with its audience and dates, then the calendar link."""
+    """The stages as an ordered list, each with its audience and dates, then the calendar link (only when
+    a stage has dates: an empty calendar is not offered)."""
     items = []
     for stage in stages:
         facts = [(texts.audience_label, escape(texts.audiences.get(stage.audience, stage.audience)), "audience")]
@@ -64,9 +65,10 @@ def render_timeline(stages: list[Stage], lang: str, texts: TimelineTexts, link: 
                      f'<p class="rc-stage__kind">{escape(texts.kinds.get(stage.kind, stage.kind))}</p>'
                      f'<p class="rc-stage__title">{escape(stage.title)}</p>'
                      f'<dl class="rc-stage__facts">{rows}</dl>{text}</li>')
-    note = "" if any(stage.dated for stage in stages) else f'<p class="rc-timeline__note">{escape(texts.no_dates)}</p>'
+    dated = any(stage.dated for stage in stages)
+    note = "" if dated else f'<p class="rc-timeline__note">{escape(texts.no_dates)}</p>'
     calendar = (f'<p class="rc-timeline__calendar"><a href="{escape(calendar_href)}" type="text/calendar" download>'
-                f'{escape(texts.calendar_link)}</a></p>')
+                f'{escape(texts.calendar_link)}</a></p>') if dated else ""  # no calendar without an event
     return (f'<div class="rc-timeline"><ol class="rc-timeline__list" role="list">{"".join(items)}</ol>'
             f'{note}{calendar}</div>')
 
