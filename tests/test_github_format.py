@@ -66,8 +66,9 @@ def test_a_good_build_writes_its_stage_timings_in_the_summary(
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     status = cli.main(["--root", str(project), "build", "--format", "github", "--no-linkcheck"])
-    assert status == 0 and capsys.readouterr().out.strip() == ""  # no problem, no warning (no git history here)
+    printed = capsys.readouterr().out.strip().splitlines()
+    assert status == 0 and all(line.startswith("::warning ") for line in printed)  # readability only: no error
     written = summary.read_text("utf-8")
     assert written.startswith("## python -m scripts build: no problem to fix\n")
-    assert "No problem found." in written and "Unknown: no merge base of main and HEAD" in written
+    assert "Unknown: no merge base of main and HEAD" in written
     assert re.search(r"^\| mkdocs build \| \d+\.\d\d s \|$", written, flags=re.M)

@@ -28,6 +28,7 @@ TOP_WORDS = 120          # how many of a language's most frequent words count as
 MIN_WORDS = 8            # fewer function words than this: too short to tell
 RATIO = 2                # the other language's function words must outnumber ours this many times
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+COMMENT = re.compile(r"<!--.*?-->", re.S)  # notes to editors, in any language
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -76,7 +77,8 @@ def _sections(page: Page) -> Iterator[tuple[int, Counter[str]]]:
     """(first line, words) of the page's body, section by section (front matter and code left out)."""
     start = next((s.line for s in page.sections), 1)
     current, words, in_fence = start, Counter[str](), False
-    for number, line in enumerate(page.lines[start - 1:], start):
+    body = COMMENT.sub(lambda found: "\n" * found.group(0).count("\n"), "\n".join(page.lines[start - 1:]))
+    for number, line in enumerate(body.split("\n"), start):
         if FENCE.match(line):
             in_fence = not in_fence
             continue

@@ -67,7 +67,8 @@ def leaf_fields(schema: Schema, prefix: str = "") -> set[str]:
 
 FILLED = {"title": '"Lyon 2026"', "description": '"A booklet."', "territory": "Lyon", "partners": '["PLACE Network"]',
           "themes": '["Welcome"]', "summary": '"Short."', "sources": "[https://place.network]", "pdf": "false",
-          "start": "2026", "end": "2026", "newcomers": "10", "local_actors": "10"}
+          "start": "2026", "end": "2026", "newcomers": "10", "local_actors": "10",
+          "kind": "summary", "programme": "true"}
 
 
 def fill(line: str) -> str:
