@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
+# Lighthouse, pinned by tools/lighthouse/package-lock.json, installed with Debian's npm (never a browser).
+NODE_TOOLS := tools/lighthouse
+NODE_READY := $(NODE_TOOLS)/node_modules/.ready
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -13,7 +16,7 @@ build: $(READY)
 	$(BIN)/python -m scripts build $(BUILD_ARGS)
 
 ## test: the whole test suite (browser tests included; needs /usr/bin/chromium)
-test: $(READY)
+test: $(READY) $(NODE_READY)
 	$(BIN)/python -m pytest $(TEST_ARGS)
 
 ## serve: live preview on http://127.0.0.1:8000/ (no checks)
@@ -39,7 +42,17 @@ bench: $(READY)
 weight: $(READY)
 	$(BIN)/python -m scripts weight $(WEIGHT_ARGS)
 
-setup: $(READY)
+## lighthouse: Lighthouse's four scores on 10 built pages (home, FAQ, eligibility, programme, a booklet; FR and EN)
+.PHONY: lighthouse
+lighthouse: $(READY) $(NODE_READY)
+	$(BIN)/python -m scripts lighthouse $(LIGHTHOUSE_ARGS)
+
+setup: $(READY) $(NODE_READY)
+
+# Lighthouse from the lock file, exactly (made again when the lock changes). Needs node and npm (Debian's).
+$(NODE_READY): $(NODE_TOOLS)/package-lock.json $(NODE_TOOLS)/package.json
+	cd $(NODE_TOOLS) && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+	touch $(NODE_READY)
 
 # The virtual environment, from the lock file of exact versions (made again when the lock changes).
 $(READY): requirements.lock pyproject.toml
@@ -59,4 +72,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .site-* .cache
+	rm -rf site .site-* .cache $(NODE_TOOLS)/node_modules

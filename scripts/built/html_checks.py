@@ -1,5 +1,5 @@
-"""Checks of the built site against the sources: every page built in its language, the language menu,
-nothing loaded from another host."""
+"""Checks of the built site against the sources: every page built in its language, the language menu and
+the header's language links, nothing loaded from another host."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -31,6 +31,8 @@ def _pages_and_languages(site: Site, pages: dict[str, HtmlPage]) -> Iterator[Pro
 
 
 def _switcher(site: Site, pages: dict[str, HtmlPage]) -> Iterator[Problem]:
+    """The language menu leads to the page in every language; the header's word for each other language
+    leads to the counterpart page and is marked as written in that language."""
     for (lang, rel), source in site.pages.items():
         built = pages.get(site.page_url(lang, rel))
         if built is None:
@@ -41,6 +43,15 @@ def _switcher(site: Site, pages: dict[str, HtmlPage]) -> Iterator[Problem]:
             if href is None or resolve(built.url, href) != expected:
                 yield Problem(source.display, None, f"the language menu leads to {href!r} for {other.upper()}, "
                               f"not to {expected}", "check the i18n settings and overrides/ templates")
+            if other == lang:
+                continue
+            word_href, word_lang = built.language_links.get(other, (None, None))
+            if word_href is None or resolve(built.url, word_href) != expected:
+                yield Problem(source.display, None, f"the header's link to {other.upper()} leads to {word_href!r}, "
+                              f"not to {expected}", "check overrides/partials/alternate.html and the i18n settings")
+            elif word_lang != other:
+                yield Problem(source.display, None, f"the header's link to {other.upper()} says lang=\"{word_lang}\"",
+                              f"it must say lang=\"{other}\" (overrides/partials/alternate.html)")
 
 
 def _other_hosts(site: Site, pages: dict[str, HtmlPage]) -> Iterator[Problem]:
