@@ -6,6 +6,9 @@ READY  := $(VENV)/.ready
 # Stamp of the system check (setup/system-packages.sh): made again when the script changes or after
 # `make clean`, not on every build. A library removed later is reported by the build's own checks.
 SYSTEM := .cache/system-packages.ok
+# Lighthouse, pinned by tools/lighthouse/package-lock.json, installed with Debian's npm (never a browser).
+NODE_TOOLS := tools/lighthouse
+NODE_READY := $(NODE_TOOLS)/node_modules/.ready
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -56,12 +59,22 @@ bench: setup
 weight: setup
 	$(BIN)/python -m scripts weight $(WEIGHT_ARGS)
 
-## setup: the system packages (installed as root, else the line to run) and .venv
-setup: $(SYSTEM) $(READY)
+## lighthouse: Lighthouse's four scores on 10 built pages (home, FAQ, eligibility, programme, a booklet; FR and EN)
+.PHONY: lighthouse
+lighthouse: setup
+	$(BIN)/python -m scripts lighthouse $(LIGHTHOUSE_ARGS)
+
+## setup: the system packages (installed as root, else the line to run), .venv and Lighthouse
+setup: $(SYSTEM) $(READY) $(NODE_READY)
 
 $(SYSTEM): setup/system-packages.sh
 	PYTHON=$(PYTHON) bash setup/system-packages.sh
 	mkdir -p $(@D) && touch $@
+
+# Lighthouse from the lock file, exactly (made again when the lock changes). Needs node and npm (Debian's).
+$(NODE_READY): $(NODE_TOOLS)/package-lock.json $(NODE_TOOLS)/package.json | $(SYSTEM)
+	cd $(NODE_TOOLS) && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+	touch $(NODE_READY)
 
 # The virtual environment, from the lock file of exact versions (made again when the lock changes).
 # It needs python3-venv, hence the system check first (order only: a new check keeps the venv).
@@ -82,4 +95,4 @@ lock: $(SYSTEM)
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .site-* .cache
+	rm -rf site .site-* .cache $(NODE_TOOLS)/node_modules

@@ -5,16 +5,17 @@ Run it as ``python -m scripts --help``. The folders follow the data, from the Ma
 - ``source/``: ① the Markdown and mkdocs.yml read once into a site model (``model``, ``parse``,
   ``config``), the declarative front-matter validator (``fields``) and the translation parity checks.
   A new check of the sources is a function ``(site) -> problems`` added to its module's ``CHECKS``.
-- ``features/``: ② one folder per content feature (``booklets``, ``programme``, ``i18n_status``), each
-  split into model, reading, checks and rendering. A new page feature is a new folder here. ``review``
-  holds the views for reviewers (GitHub step summary, pull-request comment).
+- ``features/``: ② one folder per content feature (``booklets``, ``programme``, ``i18n_status``,
+  ``readability``, ``glossary``, ``search_words``, ``typography``), each split into model, reading, checks
+  and rendering. A new page feature is a new folder here. ``review`` holds the views for reviewers
+  (GitHub step summary, pull-request comment).
 - ``mkdocs_glue/``: ③ what runs inside MkDocs: ``hooks`` (events in order), ``seo``, ``search_index``,
   ``headers``, ``material_fixes``, ``live_check`` (``make serve``'s checks). Only this folder imports
   MkDocs' event API.
 - ``built/``: ④ the built site: MkDocs run in this process (``run_mkdocs``), the HTML read once
   (``html_model``) and its checks (``html_checks``, ``links``; ``linkchecker`` as a second opinion).
-- ``dev/``: ⑤ tools that are not part of a build: the local host, Chromium, weight, bench, ``make serve``
-  in a child process (``live_serve``), the comment's picture (``comment_preview``).
+- ``dev/``: ⑤ tools that are not part of a build: the local host, Chromium, weight, Lighthouse, bench,
+  ``make serve`` in a child process (``live_serve``), the comment's picture (``comment_preview``).
 - ``problems``: the Problem value every check returns; ``source_checks``: every source check in order;
   ``pipeline``: the build stages and the atomic swap; ``cli``: the commands (a new command goes there).
 

@@ -180,6 +180,25 @@ def cmd_weight(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_lighthouse(args: argparse.Namespace) -> int:
+    """Run Lighthouse (pinned in tools/lighthouse/) on the built site served like its host; print the four scores
+    and the layout shift of each page, then the audits below 100. Exit status 1 unless every page scores 100."""
+    from .dev import lighthouse
+
+    site_dir = args.site_dir or args.root / "site"
+    if not (site_dir / "index.html").is_file():
+        print(f"No built site in {site_dir}: run 'make build' (or pass --site-dir).", file=sys.stderr)
+        return 1
+    try:
+        reports = lighthouse.audit_site(site_dir, args.pages or lighthouse.PAGES, runs=args.runs,
+                                        progress=lambda r: print(f"{r.url}: {r.scores}", file=sys.stderr))
+    except lighthouse.LighthouseMissingError as error:
+        print(f"{error}.", file=sys.stderr)
+        return 1
+    print(lighthouse.format_table(reports))
+    return 0 if all(report.perfect for report in reports) else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__)
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this repository)")
@@ -245,6 +264,13 @@ def main(argv: list[str] | None = None) -> int:
     weigh.add_argument("--site-dir", type=Path, default=None, help="the built site (default: site/)")
     weigh.add_argument("--format", choices=("text", "json"), default="text", help="a table, or JSON for tools")
     weigh.set_defaults(run=cmd_weight)
+    light = commands.add_parser("lighthouse", help=cmd_lighthouse.__doc__, description=cmd_lighthouse.__doc__)
+    light.add_argument("--site-dir", type=Path, default=None, help="the built site (default: site/)")
+    light.add_argument("--pages", nargs="+", default=None,
+                       help="site-relative addresses, e.g. / /en/faq/ (default: 5 kinds of page in both languages)")
+    light.add_argument("--runs", type=int, default=3,
+                       help="runs per page at most; the best is kept (performance varies with the host's load)")
+    light.set_defaults(run=cmd_lighthouse)
     args = parser.parse_args(argv)
     return int(args.run(args))
 

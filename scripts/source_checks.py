@@ -7,6 +7,7 @@ from .features.glossary.checks import CHECKS as GLOSSARY_CHECKS
 from .features.i18n_status.checks import CHECKS as I18N_CHECKS
 from .features.programme.checks import CHECKS as PROGRAMME_CHECKS
 from .features.readability.model import CHECKS as READABILITY_CHECKS
+from .features.search_words.checks import CHECKS as SEARCH_WORD_CHECKS
 from .problems import Check, Problem
 from .source.language import CHECKS as LANGUAGE_CHECKS
 from .source.links import CHECKS as LINK_CHECKS
@@ -15,7 +16,8 @@ from .source.parity import CHECKS as PARITY_CHECKS
 from .source.safety import CHECKS as SAFETY_CHECKS
 
 SOURCE_CHECKS: list[Check] = [*PARITY_CHECKS, *LINK_CHECKS, *LANGUAGE_CHECKS, *SAFETY_CHECKS, *I18N_CHECKS,
-                              *BOOKLET_CHECKS, *PROGRAMME_CHECKS, *READABILITY_CHECKS, *GLOSSARY_CHECKS]
+                              *BOOKLET_CHECKS, *PROGRAMME_CHECKS, *READABILITY_CHECKS, *GLOSSARY_CHECKS,
+                              *SEARCH_WORD_CHECKS]
 
 
 def check_sources(site: Site) -> list[Problem]:

@@ -88,6 +88,11 @@ BAD_INPUTS: dict[str, tuple[Edit, str, str]] = {
     "broken anchor in raw HTML": (both(append("docs/fr/about.md", '\n<p><a href="../faq/#nulle-part">x</a></p>\n'),
                                        append("docs/en/about.md", '\n<p><a href="../faq/#nulle-part">x</a></p>\n')),
                                   "docs/en/about.md", "nulle-part"),
+    "search words not a list": (replace("docs/fr/eligibility.md", "keywords: [éligibilité,", "keywords: éligibilité ["),
+                                "docs/fr/eligibility.md", "'keywords'"),
+    "header language link in the wrong language": (
+        replace("overrides/partials/alternate.html", 'lang="{{ alt.lang }}" class', 'lang="fr" class'),
+        "docs/fr/faq.md", 'says lang="fr"'),
     "file not UTF-8": (write("docs/fr/about.md", "---\ntitle: À propos\n---\n# À propos\n".encode("latin-1")),
                        "docs/fr/about.md", "not UTF-8"),
     "a pasted <script>": (append("docs/fr/about.md", "\n<script>alert('x')</script>\n"), "docs/fr/about.md",

@@ -1,5 +1,5 @@
-"""Checks of the built site against the sources: every page built in its language, the language menu,
-nothing loaded from another host."""
+"""Checks of the built site against the sources: every page built in its language, the language menu and
+the header's language links, nothing loaded from another host."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -35,7 +35,15 @@ def _pages_and_languages(site: Site, pages: dict[str, HtmlPage]) -> Iterator[Pro
 
 
 def _switcher(site: Site, pages: dict[str, HtmlPage]) -> Iterator[Problem]:
+    """The language menu leads to the page in every language; the header's word for each other language
+    leads to the counterpart page and is marked as written in that language."""
     prefix = urlsplit(str(site.config.get("site_url") or "")).path.rstrip("/")  # e.g. /repo on GitHub Pages
+
+    def target(page_url: str, href: str | None) -> str | None:
+        """The site-relative page a link of the language menu leads to (the site's path prefix removed)."""
+        found = resolve(prefix + page_url, href) if href is not None else None
+        return found[len(prefix):] if found is not None and prefix and found.startswith(prefix + "/") else found
+
     for (lang, rel), source in site.pages.items():
         built = pages.get(site.page_url(lang, rel))
         if built is None:
@@ -43,12 +51,18 @@ def _switcher(site: Site, pages: dict[str, HtmlPage]) -> Iterator[Problem]:
         for other in site.languages:
             expected = site.page_url(other, rel)
             href = built.switcher.get(other)
-            target = resolve(prefix + built.url, href) if href is not None else None
-            if target is not None and prefix and target.startswith(prefix + "/"):
-                target = target[len(prefix):]
-            if target != expected:
+            if target(built.url, href) != expected:
                 yield Problem(source.display, None, f"the language menu leads to {href!r} for {other.upper()}, "
                               f"not to {expected}", "check the i18n settings and overrides/ templates")
+            if other == lang:
+                continue
+            word_href, word_lang = built.language_links.get(other, (None, None))
+            if target(built.url, word_href) != expected:
+                yield Problem(source.display, None, f"the header's link to {other.upper()} leads to {word_href!r}, "
+                              f"not to {expected}", "check overrides/partials/alternate.html and the i18n settings")
+            elif word_lang != other:
+                yield Problem(source.display, None, f"the header's link to {other.upper()} says lang=\"{word_lang}\"",
+                              f"it must say lang=\"{other}\" (overrides/partials/alternate.html)")
 
 
 def _other_hosts(site: Site, pages: dict[str, HtmlPage]) -> Iterator[Problem]:

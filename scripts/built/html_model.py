@@ -8,6 +8,7 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+LANGUAGE_LINK = "rc-language"  # the header's link to another language, named in it (overrides/partials/alternate.html)
 # Attributes that make the browser fetch something (as opposed to a link a person follows).
 RESOURCE_ATTRS = {("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
                   ("iframe", "src"), ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data"),
@@ -25,6 +26,7 @@ class HtmlPage:
     anchors: list[str] = field(default_factory=list)        # href of <a>
     resources: list[str] = field(default_factory=list)      # what the browser loads
     switcher: dict[str, str] = field(default_factory=dict)  # hreflang -> href in the language menu
+    language_links: dict[str, tuple[str, str]] = field(default_factory=dict)  # the header's words: hreflang -> (href, lang)
     alternates: dict[str, str] = field(default_factory=dict)  # <link rel=alternate hreflang> in <head>
 
 
@@ -53,8 +55,11 @@ def _record(page: HtmlPage, tag: str, values: dict[str, str]) -> None:
         page.ids.add(values["name"])
     if tag == "a" and "href" in values:
         page.anchors.append(values["href"])
-        if "hreflang" in values and "md-select__link" in values.get("class", ""):
+        classes = values.get("class", "").split()
+        if "hreflang" in values and "md-select__link" in classes:
             page.switcher[values["hreflang"]] = values["href"]
+        if "hreflang" in values and LANGUAGE_LINK in classes:
+            page.language_links[values["hreflang"]] = (values["href"], values.get("lang", ""))
     if tag == "link" and values.get("rel") == "alternate" and "hreflang" in values:
         page.alternates[values["hreflang"]] = values.get("href", "")
     for name, value in values.items():

@@ -1,7 +1,7 @@
 """The weight of each page on a first visit: bytes transferred and requests, as Chromium sees them.
 
 The built site is served on 127.0.0.1 as its host serves it (gzip on: see ``host``); each page is
-loaded with an empty cache until the network is idle (the search index and worker included).
+loaded with an empty cache until the network is idle, the search index and worker included.
 A printed figure, not a timed test.
 """
 from __future__ import annotations
@@ -15,7 +15,9 @@ from ..built.html_model import read_built_site
 from .browser import chromium
 from .host import serve_like_host
 
-BUDGET = 100 * 1024  # bytes: the FAQ page's first visit must stay under this (tests/test_browser.py)
+SEARCH_INDEX_FETCHED = "() => performance.getEntriesByType('resource').some(e => e.name.endsWith('search_index.json'))"
+# Bytes, headers included: the FAQ page's first visit stays at or under this (tests/built/test_browser.py).
+BUDGET = 90 * 1024
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,11 @@ def measure(browser: Browser, base: str, url: str) -> PageWeight:
         finished: list[Request] = []
         page.on("requestfinished", lambda request: finished.append(request))
         page.goto(base + url.lstrip("/"), wait_until="networkidle")
+        if page.locator("#__config").count():
+            # Material asks for the search index once its script has run, which a busy machine can delay
+            # past the first quiet moment of the network: wait for it, then for quiet again.
+            page.wait_for_function(SEARCH_INDEX_FETCHED)
+            page.wait_for_load_state("networkidle")
         total = 0
         for request in finished:
             sizes, response = request.sizes(), request.response()

@@ -30,6 +30,7 @@ from scripts.features.programme.calendar import calendar_url, write_calendar
 from scripts.features.programme.model import SCRIPT
 from scripts.features.programme.render import render_markers
 from scripts.features.typography.spacing import FRENCH, french_spacing
+from scripts.features.search_words.reader import read_keywords
 from scripts.mkdocs_glue import headers, material_fixes, search_index, seo
 from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, terminal_text
 from scripts.source.config import messages
@@ -119,7 +120,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, *
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
-    """The page's <head> metadata for overrides/main.html (after mkdocs-static-i18n set its language menu)."""
+    """The page's <head> metadata for overrides/main.html (after mkdocs-static-i18n set its language menu);
+    its search words into its entry of the search index (just written by the search plugin)."""
+    _add_search_words(config, page)
     context["page_head"] = seo.page_head(
         site_url=config.site_url or "", lang=config.theme["language"], default=_state().default_language,
         title=page.meta.get("title") or page.title or config.site_name,
@@ -155,6 +158,16 @@ def _language_menu(config: MkDocsConfig) -> list[dict[str, str]]:
     """This page's language menu: mkdocs-static-i18n sets it as an attribute of config.extra (what
     templates read first); the dict item keeps the menu of the language homes."""
     return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+
+
+def _add_search_words(config: MkDocsConfig, page: Page) -> None:
+    """Only a page written in the language being built gives its words (not one served from another)."""
+    lang, _, rel = page.file.src_uri.partition("/")
+    source = _state().site.page(lang, rel)
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if source is not None and search is not None and lang == config.theme["language"]:
+        entries = getattr(search, "search_index").entries  # noqa: B009 - an untyped plugin
+        search_index.add_search_words(entries, page.url, read_keywords(source)[0])
 
 
 def _search_in_own_language(config: MkDocsConfig, site_dir: Path, lang: str) -> None:

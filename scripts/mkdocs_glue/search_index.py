@@ -6,6 +6,9 @@ relative to ``/en/``) and left out of the merge (see ``hooks.on_post_build``), s
 the default language only. Each page's ``__config`` then names its language's root as the search
 base, and our worker (``assets/javascripts/workers/site-search.js``), which wraps Material's worker
 to compare words without accents and by stem.
+
+A page's search words (``keywords:`` in its front matter, see ``features/search_words``) go into its own
+entry of its language's index, in the field ``keywords``, which mkdocs.yml weighs like the title.
 """
 from __future__ import annotations
 
@@ -17,9 +20,19 @@ from typing import Any
 
 INDEX = "search/search_index.json"
 WORKER = "site-search.js"
+KEYWORDS = "keywords"  # the index field of the search words (its weight: plugins.search.fields in mkdocs.yml)
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 # What Jinja's ``tojson`` escapes, so the JSON cannot end the <script> element.
 HTML_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"}
+
+
+def add_search_words(entries: list[dict[str, Any]], location: str, words: tuple[str, ...]) -> None:
+    """Give the page at ``location`` (its own entry, not its sections') its search words."""
+    if not words:
+        return
+    for entry in entries:
+        if entry.get("location") == location:
+            entry[KEYWORDS] = " ".join(words)
 
 
 def language_root(lang: str, default: str) -> str:

@@ -202,15 +202,25 @@ def _focused(page: Page) -> dict[str, Any]:
 
 def test_menu_button_opens_the_menu_from_the_keyboard_on_a_phone(browser: Browser, base: str) -> None:
     context, page = _page(browser, PHONE)
-    page.goto(base + "en/faq/", wait_until="load")
-    button = page.locator(".md-header label[for='__drawer']")
-    assert button.get_attribute("role") == "button" and button.get_attribute("aria-expanded") == "false"
-    assert not page.locator(".md-sidebar--primary a.md-nav__link").first.is_visible()
-    button.focus()
-    page.keyboard.press(" ")
-    page.wait_for_timeout(300)
-    assert button.get_attribute("aria-expanded") == "true"
-    page.locator(".md-sidebar--primary").get_by_role("link", name="How to take part").wait_for(state="visible")
+    for key in (" ", "Enter"):
+        page.goto(base + "en/faq/", wait_until="load")
+        button = page.get_by_role("button", name="Navigation", exact=True)
+        assert button.evaluate("e => e.tagName") == "BUTTON" and button.get_attribute("aria-expanded") == "false"
+        assert page.locator(".md-header [role=button]").count() == 0  # no role where the element does not allow it
+        assert not page.locator(".md-sidebar--primary a.md-nav__link").first.is_visible()
+        button.focus()
+        page.keyboard.press(key)
+        page.wait_for_timeout(300)
+        assert button.get_attribute("aria-expanded") == "true", key
+        page.locator(".md-sidebar--primary").get_by_role("link", name="How to take part").wait_for(state="visible")
+    context.close()
+
+
+def test_menu_opens_without_javascript_too(browser: Browser, base: str) -> None:
+    context, page = _page(browser, PHONE, java_script_enabled=False)
+    page.goto(base + "faq/", wait_until="load")
+    page.locator(".md-header label[for='__drawer']").click()
+    page.locator(".md-sidebar--primary").get_by_role("link", name="Comment participer").wait_for(state="visible")
     context.close()
 
 
@@ -272,6 +282,22 @@ def test_search_ignores_accents_and_word_endings(browser: Browser, base: str) ->
     context.close()
 
 
+def test_search_finds_pages_by_the_words_readers_type(browser: Browser, base: str) -> None:
+    """Words the pages do not say, listed in their front matter (keywords:), in the reader's language only."""
+    context, page = _page(browser, PHONE)
+    page.goto(base + "faq/", wait_until="networkidle")
+    assert _search(page, "eligibilite")[0] == "/eligibility/"
+    assert _search(page, "Éligibilité") == _search(page, "eligibilite")
+    assert _search(page, "inscription")[0] == "/take-part/"
+    assert {"/faq/", "/programme/"} & set(_search(page, "salaire"))
+    assert _search(page, "salary") == []  # an English word: not in the French index
+    page.goto(base + "en/faq/", wait_until="networkidle")
+    assert "/en/programme/" in _search(page, "certificate")
+    assert _search(page, "register")[0] == "/en/take-part/"
+    assert _search(page, "inscription") == []
+    context.close()
+
+
 def test_search_loads_its_engine_only_when_the_reader_searches(browser: Browser, base: str) -> None:
     context, page = _page(browser)
     requested: list[str] = []
@@ -290,14 +316,34 @@ def test_search_loads_its_engine_only_when_the_reader_searches(browser: Browser,
 
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
 def test_language_switch_keeps_the_readers_place(browser: Browser, base: str, width: int) -> None:
+    """The header's word ("English", "Français") at every width, and the icon menu where it is shown."""
     context, page = _page(browser, width)
     page.goto(base + "faq/#compensation", wait_until="load")
     for lang, expected in (("en", "/en/faq/#compensation"), ("fr", "/faq/#compensation")):
-        page.locator(".md-select > button").click()
         with page.expect_navigation():
-            page.locator(f"a.md-select__link[hreflang={lang}]").click()
+            page.locator(f"a.rc-language[hreflang={lang}]").click()
         address = urlsplit(page.url)
         assert f"{address.path}#{address.fragment}" == expected
+    if width == DESKTOP:
+        page.locator(".md-select > button").click()
+        with page.expect_navigation():
+            page.locator("a.md-select__link[hreflang=en]").click()
+        assert page.url.endswith("/en/faq/#compensation")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_header_shows_the_other_language_as_a_word_big_enough_to_tap(browser: Browser, base: str, width: int) -> None:
+    context, page = _page(browser, width)
+    for path, word, lang in (("programme/", "English", "en"), ("en/programme/", "Français", "fr")):
+        page.goto(base + path, wait_until="load")
+        link = page.locator(".md-header a.rc-language")
+        assert link.is_visible() and link.inner_text() == word
+        assert link.get_attribute("lang") == link.get_attribute("hreflang") == lang
+        box = link.bounding_box()
+        assert box is not None and box["width"] >= 44 and box["height"] >= 44, box
+        title = page.locator(".md-header__title").bounding_box()
+        assert title is not None and title["width"] > 120  # the page's name keeps its room beside it
     context.close()
 
 
@@ -320,7 +366,8 @@ def test_404_page_speaks_the_language_of_the_address(browser: Browser, base: str
 # -- Weight --------------------------------------------------------------------------------------
 
 
-def test_faq_first_visit_weighs_less_than_the_budget(browser: Browser, base: str) -> None:
-    faq = weight.measure(browser, base, "/faq/")
-    print(weight.format_table([faq]))
-    assert 5 < faq.requests and 20_000 < faq.bytes < weight.BUDGET, faq
+def test_faq_first_visit_stays_within_the_budget_and_the_home_page_weighs_no_more(browser: Browser, base: str) -> None:
+    faq, home, en_home = (weight.measure(browser, base, url) for url in ("/faq/", "/", "/en/"))
+    print(weight.format_table([faq, home, en_home]))
+    assert 5 < faq.requests and 20_000 < faq.bytes <= weight.BUDGET, faq
+    assert home.bytes <= faq.bytes and en_home.bytes <= faq.bytes, (home, en_home, faq)

@@ -71,6 +71,19 @@ def test_language_switcher_leads_to_the_counterpart(site: Site, pages: dict[str,
             assert resolve(url, switcher["en"]) == en, url
 
 
+def test_header_names_the_other_language_in_it_and_leads_to_the_counterpart(
+        site: Site, pages: dict[str, HtmlPage]) -> None:
+    words = {"fr": "Français", "en": "English"}
+    for rel in site.rels():
+        for lang, other in (("fr", "en"), ("en", "fr")):
+            page = pages[site.page_url(lang, rel)]
+            href, link_lang = page.language_links[other]
+            assert set(page.language_links) == {other}, (page.url, page.language_links)
+            assert resolve(page.url, href) == site.page_url(other, rel) and link_lang == other, page.url
+            link = re.search(r'<a [^>]*class="[^"]*rc-language[^"]*"[^>]*>([^<]*)</a>', page.path.read_text("utf-8"))
+            assert link is not None and link.group(1).strip() == words[other], page.url
+
+
 def test_every_seed_question_has_its_id_in_both_faq_pages(pages: dict[str, HtmlPage]) -> None:
     questions = re.findall(r"^- \*\*(.+?)\*\*\s*$", SEED.read_text("utf-8"), flags=re.M)
     assert sorted(questions) == sorted(SEED_IDS), "the seed FAQ changed: map its new questions to ids"

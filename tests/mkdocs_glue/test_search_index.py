@@ -52,3 +52,25 @@ def test_materials_script_is_fixed_and_a_changed_script_is_reported(built_site: 
     assert material_fixes.fix_alternate_sitemaps(tmp_path) is None  # fixing twice changes nothing
     target.write_text("x=1;", "utf-8")
     assert "no longer selects" in (material_fixes.fix_alternate_sitemaps(tmp_path) or "")
+
+
+def test_search_words_go_to_the_page_entry_only() -> None:
+    entries = [{"location": "faq/", "title": "FAQ", "text": ""}, {"location": "faq/#pay", "title": "Pay", "text": ""},
+               {"location": "about/", "title": "About", "text": ""}]
+    search_index.add_search_words(entries, "faq/", ("salaire", "argent"))
+    assert entries[0][search_index.KEYWORDS] == "salaire argent"
+    assert [search_index.KEYWORDS in entry for entry in entries] == [True, False, False]
+    search_index.add_search_words(entries, "about/", ())
+    assert search_index.KEYWORDS not in entries[2]
+
+
+def test_the_built_indexes_hold_each_languages_own_words_weighed_like_titles(built_site: Path) -> None:
+    for root, words, foreign in ((built_site, "éligibilité", "requirements"),
+                                 (built_site / "en", "requirements", "éligibilité")):
+        index = json.loads((root / search_index.INDEX).read_text("utf-8"))
+        fields = index["config"]["fields"]
+        assert fields[search_index.KEYWORDS]["boost"] == fields["title"]["boost"]
+        pages = {doc["location"]: doc.get(search_index.KEYWORDS, "") for doc in index["docs"]}
+        assert words in pages["eligibility/"]
+        assert not any(foreign in value for value in pages.values())
+        assert not any(value for location, value in pages.items() if "#" in location)

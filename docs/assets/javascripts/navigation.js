@@ -1,11 +1,12 @@
 /*
  * Navigation, for every page (mkdocs.yml: extra_javascript).
  *
- * 1. The language menu keeps the reader's place. Headings have the same id in every language, so
- *    on /faq/#compensation the "English" link leads to /en/faq/#compensation. Without JavaScript
+ * 1. The language links (the header's word and the menu) keep the reader's place. Headings have the
+ *    same id in every language, so on /faq/#compensation the "English" link leads to
+ *    /en/faq/#compensation. Without JavaScript
  *    the link still leads to the same page in the other language.
- * 2. On narrow screens the menu button (Material's label for the #__drawer checkbox) can be reached
- *    and used from the keyboard; its name is the menu's own (e.g. "Navigation").
+ * 2. On narrow screens the menu button (Material's label for the #__drawer checkbox, made a <button>)
+ *    can be reached and used from the keyboard; its name is the menu's own (e.g. "Navigation").
  */
 document.addEventListener("click", function (event) {
   var link = event.target instanceof Element && event.target.closest("a[hreflang]");
@@ -15,21 +16,23 @@ document.addEventListener("click", function (event) {
 
 (function () {
   var drawer = document.getElementById("__drawer");
-  var button = document.querySelector(".md-header label[for='__drawer']");
+  var label = document.querySelector(".md-header label[for='__drawer']");
   var menu = document.querySelector("nav.md-nav--primary");
-  if (!drawer || !button || !menu)
+  if (!drawer || !label || !menu)
     return;
-  button.setAttribute("role", "button");
-  button.setAttribute("tabindex", "0");
+  /* A real button in place of Material's label (a label cannot take role="button"; axe: aria-allowed-role).
+     Without JavaScript the label stays, and opens the menu on a tap as before. */
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = label.className + " rc-menu-button";
+  button.innerHTML = label.innerHTML;
   button.setAttribute("aria-label", menu.getAttribute("aria-label"));
-  button.setAttribute("aria-controls", "__drawer");
   function sync() { button.setAttribute("aria-expanded", String(drawer.checked)); }
+  button.addEventListener("click", function () {
+    drawer.checked = !drawer.checked;
+    drawer.dispatchEvent(new Event("change"));
+  });
   drawer.addEventListener("change", sync);
   sync();
-  button.addEventListener("keydown", function (event) {
-    if (event.key === " ") {  /* Enter is handled by Material */
-      event.preventDefault();
-      button.click();
-    }
-  });
+  label.replaceWith(button);
 })();

@@ -1,7 +1,8 @@
 /* "Can I join?" self-check (eligibility page). No framework, no other host.
  * The form, its texts and the criteria are in the page (scripts/programme.py renders them from the
- * front matter); this file only shows the form, follows the answers and writes the result into
- * the live region. Without JavaScript the form stays hidden and the criteria list is complete. */
+ * front matter) and shown from the first paint, so that nothing moves when this file arrives; this
+ * file follows the answers and writes the result into the live region. Without JavaScript the form
+ * is hidden by site.css (@media (scripting: none)) and the criteria list is complete. */
 (function () {
   "use strict";
 
@@ -78,7 +79,6 @@
 
     form.addEventListener("change", update);
     form.addEventListener("submit", answer);
-    section.hidden = false;
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-rc-selfcheck]"), init);

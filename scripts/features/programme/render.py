@@ -91,7 +91,8 @@ def render_criteria(criteria: list[Criterion], participant: str, texts: CheckTex
 
 
 def render_self_check(criteria: list[Criterion], texts: CheckTexts, link: LinkFixer, script_href: str) -> str:
-    """The "Can I join?" form, hidden until its script shows it (the criteria list works without it)."""
+    """The "Can I join?" form, shown from the first paint (no layout shift when its script arrives); hidden by
+    site.css where scripts do not run (``@media (scripting: none)``): the criteria list works without it."""
     participants = [p for p in PARTICIPANTS if any(c.participant == p for c in criteria)]
     choices = "".join(_choice("rc-participant", p, texts.participants.get(p, p)) for p in participants)
     groups = []
@@ -115,7 +116,7 @@ def render_self_check(criteria: list[Criterion], texts: CheckTexts, link: LinkFi
         for outcome, title, next_step in (("yes", texts.result_yes, texts.next_yes),
                                           ("maybe", texts.result_maybe, texts.next_maybe),
                                           ("no", texts.result_no, texts.next_no)))
-    return (f'<section class="rc-selfcheck" aria-labelledby="self-check" data-rc-selfcheck hidden '
+    return (f'<section class="rc-selfcheck" aria-labelledby="self-check" data-rc-selfcheck '
             f'data-missing="{escape(texts.missing)}" data-your-answer="{escape(texts.your_answer)}">'
             f'<h2 id="self-check">{escape(texts.title)}</h2>{markdown_html(texts.intro, link)}'
             f'<form class="rc-selfcheck__form" novalidate>'

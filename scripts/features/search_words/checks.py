@@ -1,0 +1,17 @@
+"""Checks of the search words: each page's ``keywords:`` is a list of words or phrases."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...problems import Check, Problem
+from ...source.model import Site
+from .reader import read_keywords
+
+
+def keywords_valid(site: Site) -> Iterator[Problem]:
+    """Every page's ``keywords:``, when given, is a non-empty list of texts."""
+    for page in site.pages.values():
+        yield from read_keywords(page)[1]
+
+
+CHECKS: list[Check] = [keywords_valid]
