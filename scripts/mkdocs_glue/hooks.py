@@ -29,8 +29,8 @@ from scripts.features.i18n_status.pages import fill_status_page, notice_html, wi
 from scripts.features.programme.calendar import calendar_url, write_calendar
 from scripts.features.programme.model import SCRIPT
 from scripts.features.programme.render import render_markers
-from scripts.features.typography.spacing import FRENCH, french_spacing
 from scripts.features.search_words.reader import read_keywords
+from scripts.features.typography.spacing import FRENCH, french_spacing
 from scripts.mkdocs_glue import headers, material_fixes, search_index, seo
 from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, terminal_text
 from scripts.source.config import messages
