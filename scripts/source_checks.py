@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from .features.booklets.checks import CHECKS as BOOKLET_CHECKS
 from .features.i18n_status.checks import CHECKS as I18N_CHECKS
+from .features.offline.checks import CHECKS as OFFLINE_CHECKS
+from .features.page_foot.texts import CHECKS as PAGE_FOOT_CHECKS
 from .features.programme.checks import CHECKS as PROGRAMME_CHECKS
 from .problems import Check, Problem
 from .source.model import Site
 from .source.parity import CHECKS as PARITY_CHECKS
 
-SOURCE_CHECKS: list[Check] = [*PARITY_CHECKS, *I18N_CHECKS, *BOOKLET_CHECKS, *PROGRAMME_CHECKS]
+SOURCE_CHECKS: list[Check] = [*PARITY_CHECKS, *I18N_CHECKS, *BOOKLET_CHECKS, *PROGRAMME_CHECKS, *OFFLINE_CHECKS,
+                               *PAGE_FOOT_CHECKS]
 
 
 def check_sources(site: Site) -> list[Problem]:

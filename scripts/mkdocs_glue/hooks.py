@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import logging
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,9 +21,15 @@ from mkdocs.structure.pages import Page
 from scripts.features.booklets.index import fill_index
 from scripts.features.i18n_status.model import StatusReport, load_status
 from scripts.features.i18n_status.pages import notice_html, with_notice, write_status_page
+from scripts.features.offline.model import offline_texts
+from scripts.features.offline.page import with_note, write_offline_page
+from scripts.features.page_foot.printing import keep_questions_together
+from scripts.features.page_foot.render import foot_html, updated_on
+from scripts.features.page_foot.texts import foot_texts
 from scripts.features.programme.calendar import calendar_url, write_calendar
 from scripts.features.programme.model import SCRIPT
 from scripts.features.programme.render import render_markers
+from scripts.features.share_image.publish import Card, card_path, publish_cards
 from scripts.mkdocs_glue import headers, material_fixes, search_index, seo
 from scripts.source.config import messages
 from scripts.source.model import Site, relative_url
@@ -38,6 +45,7 @@ class BuildState:
     site: Site
     status: StatusReport
     default_language: str
+    cards: list[Card] = field(default_factory=list)   # this language's share pictures, drawn after the pages
 
 
 _current: BuildState | None = None  # the language build under way (set by on_config)
@@ -70,24 +78,36 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, **_: Any) -> str:
     """Programme markers filled from the front matter; a page served from the other language
-    (``translation: pending``) keeps its true ``lang`` and says so."""
+    (``translation: pending``) keeps its true ``lang`` and says so. Every page: questions kept whole on
+    paper, the offline note under the title, and the foot (date, address on paper, share button)."""
     state, reader = _state(), config.theme["language"]
     texts = messages(state.site.config, reader)
-    html = _programme_html(html, page, reader, texts, files)
+    html = keep_questions_together(_programme_html(html, page, reader, texts, files))
     source = getattr(page.file, "locale", reader)  # set by mkdocs-static-i18n
     if source == reader:
-        return with_notice(html, notice_html(state.status, page.file.src_uri, reader, texts))
-    return (f'<div class="admonition note rc-pending" role="note"><p>{escape(texts.get("pending", ""))}</p></div>'
-            f'<div lang="{escape(source)}">{html}</div>')
+        html = with_notice(html, notice_html(state.status, page.file.src_uri, reader, texts))
+    else:
+        html = (f'<div class="admonition note rc-pending" role="note"><p>{escape(texts.get("pending", ""))}</p></div>'
+                f'<div lang="{escape(source)}">{html}</div>')
+    lang, rel = _source(page)
+    foot = foot_html(foot_texts(state.site.config, reader)[0], reader, updated_on(state.status, lang, rel),
+                     page.canonical_url or config.site_url or "")
+    return with_note(html, offline_texts(state.site.config, reader)[0]) + foot
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
-    """The page's <head> metadata for overrides/main.html (after mkdocs-static-i18n set its language menu)."""
+    """The page's <head> metadata for overrides/main.html (after mkdocs-static-i18n set its language menu),
+    its share picture (drawn in on_post_build), and its date in the sitemap (none without the history)."""
+    state, reader = _state(), config.theme["language"]
+    lang, rel = _source(page)
+    card = Card(card_path(reader, rel), str(page.meta.get("title") or page.title or config.site_name))
+    state.cards.append(card)
+    day = updated_on(state.status, lang, rel)
+    page.update_date = day.isoformat() if day else ""  # overrides/sitemap.xml: <lastmod>
     context["page_head"] = seo.page_head(
-        site_url=config.site_url or "", lang=config.theme["language"], default=_state().default_language,
-        title=page.meta.get("title") or page.title or config.site_name,
+        site_url=config.site_url or "", lang=reader, default=state.default_language, title=card.title,
         description=page.meta.get("description") or config.site_description or "",
-        canonical=page.canonical_url, menu=list(_language_menu(config)))
+        canonical=page.canonical_url, menu=list(_language_menu(config)), image=card.path)
     return context
 
 
@@ -97,17 +117,31 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str
 
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
-    """Write the editors' translation-status page and the language's programme calendar into the built
-    site; give the language its own search index, fix Material's script and write the HTTP headers."""
+    """Write the editors' translation-status page, the language's programme calendar, share pictures and
+    offline page into the built site (its service worker is a later build stage, once the booklet PDFs
+    are made: features/offline/worker.py); give the language its own search index, fix Material's script
+    and write the HTTP headers."""
     state, site_dir, lang = _state(), Path(config.site_dir), config.theme["language"]
     write_status_page(state.status, site_dir)
     write_calendar(state.site, lang, site_dir, messages(state.site.config, lang), config.site_url or "")
+    cards = publish_cards(state.cards, config.site_name, Path(config.docs_dir) / config.theme["logo"], site_dir,
+                          state.site.root / ".cache" / "share-images")
+    for found in cards.problems:
+        log.warning(str(found))
+    write_offline_page(config.theme.get_env(), state.site, lang, site_dir, root=urlsplit(config.site_url or "/").path,
+                       theme=dict(config.theme), stylesheets=list(config.extra_css))
     _search_in_own_language(config, site_dir, lang)
     problem = material_fixes.fix_alternate_sitemaps(site_dir)
     if problem:
         log.warning(problem)
     # Last: hashes every inline script of the site (each language build ends here; the last sees all pages).
     headers.write_headers_file(site_dir)
+
+
+def _source(page: Page) -> tuple[str, str]:
+    """The language folder and the path in it of the page's Markdown file: ("en", "faq.md")."""
+    lang, _, rel = page.file.src_uri.partition("/")
+    return lang, rel
 
 
 def _language_menu(config: MkDocsConfig) -> list[dict[str, str]]:
@@ -126,8 +160,7 @@ def _search_in_own_language(config: MkDocsConfig, site_dir: Path, lang: str) -> 
 
 def _programme_html(html: str, page: Page, reader: str, texts: dict[str, Any], files: Files) -> str:
     """The timeline, criteria and self-check in place of their markers (features/programme/render.py)."""
-    lang, _, rel = page.file.src_uri.partition("/")
-    source = _state().site.page(lang, rel)
+    source = _state().site.page(*_source(page))
     if source is None:
         return html
 

@@ -15,8 +15,10 @@ from .model import Booklet, BookletTexts
 
 TEMPLATE = "booklet-print.html"        # in the theme's custom_dir (overrides/)
 STYLESHEET = "assets/stylesheets/booklet-print.css"  # in docs/
-# What a built page shows only on the web: its title (the PDF has a cover), the download button, notices.
-WEB_ONLY = "h1, a.headerlink, .md-source-file, .rc-download, .rc-outdated, .rc-pending"
+# What a built page shows only on the web: its title (the PDF has a cover), the download button, notices,
+# the page foot (its date goes on the cover).
+WEB_ONLY = "h1, a.headerlink, .md-source-file, .rc-download, .rc-outdated, .rc-pending, .rc-offline-note, .rc-page-foot"
+UPDATED = ".rc-updated"  # "Page updated on …" (features/page_foot): absent without the git history
 
 
 @dataclass(frozen=True)
@@ -27,10 +29,12 @@ class TocEntry:
 
 @dataclass(frozen=True)
 class Content:
-    """The body of a built booklet page, ready for print: its HTML (title removed) and its h2 headings."""
+    """The body of a built booklet page, ready for print: its HTML (title removed), its h2 headings and
+    when it was last updated ("" when unknown)."""
 
     html: str
     toc: tuple[TocEntry, ...]
+    updated: str = ""
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,8 @@ def extract_content(page_html: str, page_address: str) -> Content:
     """The article of a built page without its title; links made absolute so they work in a sent PDF."""
     soup = BeautifulSoup(page_html, "html.parser")
     article = soup.find("article") or soup.new_tag("article")
+    updated = article.select_one(UPDATED)
+    when = updated.get_text(" ", strip=True) if updated else ""
     for node in article.select(WEB_ONLY):
         node.decompose()
     for link in article.find_all("a", href=True):
@@ -53,7 +59,7 @@ def extract_content(page_html: str, page_address: str) -> Content:
         if not href.startswith("#"):
             link["href"] = urljoin(page_address, href)
     toc = tuple(TocEntry(str(h["id"]), h.get_text(" ", strip=True)) for h in article.find_all("h2", id=True))
-    return Content(article.decode_contents().strip(), toc)
+    return Content(article.decode_contents().strip(), toc, when)
 
 
 def load_design(site: Site) -> tuple[Design | None, list[Problem]]:
@@ -77,4 +83,4 @@ def print_html(design: Design, booklet: Booklet, content: Content, texts: Bookle
     return environment.from_string(design.template).render(
         lang=booklet.lang, title=booklet.title, summary=booklet.summary, themes=booklet.themes, facts=facts,
         texts=texts, address=address, logo=logo, site_name=site_name, author=author,
-        toc=content.toc, content=Markup(content.html))
+        toc=content.toc, content=Markup(content.html), updated=content.updated)
