@@ -29,7 +29,7 @@ from scripts.features.page_foot.texts import foot_texts
 from scripts.features.programme.calendar import calendar_url, write_calendar
 from scripts.features.programme.model import SCRIPT
 from scripts.features.programme.render import render_markers
-from scripts.features.share_image.publish import Card, card_path, publish_cards
+from scripts.features.share_image.publish import Card, card_for, publish_cards
 from scripts.mkdocs_glue import headers, material_fixes, search_index, seo
 from scripts.source.config import messages
 from scripts.source.model import Site, relative_url
@@ -79,7 +79,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, **_: Any) -> str:
     """Programme markers filled from the front matter; a page served from the other language
     (``translation: pending``) keeps its true ``lang`` and says so. Every page: questions kept whole on
-    paper, the offline note under the title, and the foot (date, address on paper, share button)."""
+    paper, the offline note under the title, and the foot (date, address on paper, share button); the
+    date is the sitemap's too (none without the git history)."""
     state, reader = _state(), config.theme["language"]
     texts = messages(state.site.config, reader)
     html = keep_questions_together(_programme_html(html, page, reader, texts, files))
@@ -89,25 +90,24 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, *
     else:
         html = (f'<div class="admonition note rc-pending" role="note"><p>{escape(texts.get("pending", ""))}</p></div>'
                 f'<div lang="{escape(source)}">{html}</div>')
-    lang, rel = _source(page)
-    foot = foot_html(foot_texts(state.site.config, reader)[0], reader, updated_on(state.status, lang, rel),
-                     page.canonical_url or config.site_url or "")
+    day = updated_on(state.status, *_source(page))
+    page.meta["updated_on"] = day.isoformat() if day else ""  # overrides/sitemap.xml (rendered before on_page_context)
+    foot = foot_html(foot_texts(state.site.config, reader)[0], reader, day, page.canonical_url or config.site_url or "")
     return with_note(html, offline_texts(state.site.config, reader)[0]) + foot
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     """The page's <head> metadata for overrides/main.html (after mkdocs-static-i18n set its language menu),
-    its share picture (drawn in on_post_build), and its date in the sitemap (none without the history)."""
+    with its share picture (drawn in on_post_build)."""
     state, reader = _state(), config.theme["language"]
-    lang, rel = _source(page)
-    card = Card(card_path(reader, rel), str(page.meta.get("title") or page.title or config.site_name))
+    title = str(page.meta.get("title") or page.title or config.site_name)
+    description = str(page.meta.get("description") or config.site_description or "")
+    card = card_for(reader, _source(page)[1], title, description, config.site_name)
     state.cards.append(card)
-    day = updated_on(state.status, lang, rel)
-    page.update_date = day.isoformat() if day else ""  # overrides/sitemap.xml: <lastmod>
     context["page_head"] = seo.page_head(
-        site_url=config.site_url or "", lang=reader, default=state.default_language, title=card.title,
-        description=page.meta.get("description") or config.site_description or "",
-        canonical=page.canonical_url, menu=list(_language_menu(config)), image=card.path)
+        site_url=config.site_url or "", lang=reader, default=state.default_language, title=title,
+        description=description, canonical=page.canonical_url, menu=list(_language_menu(config)),
+        image=card.path, image_alt=card.title)
     return context
 
 
@@ -124,8 +124,9 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     state, site_dir, lang = _state(), Path(config.site_dir), config.theme["language"]
     write_status_page(state.status, site_dir)
     write_calendar(state.site, lang, site_dir, messages(state.site.config, lang), config.site_url or "")
-    cards = publish_cards(state.cards, config.site_name, Path(config.docs_dir) / config.theme["logo"], site_dir,
-                          state.site.root / ".cache" / "share-images")
+    logo = Path(config.docs_dir) / config.theme["logo"]
+    cards = publish_cards(state.cards, config.site_name, logo, site_dir, state.site.root / ".cache" / "share-images",
+                          state.site.show(logo))
     for found in cards.problems:
         log.warning(str(found))
     write_offline_page(config.theme.get_env(), state.site, lang, site_dir, root=urlsplit(config.site_url or "/").path,

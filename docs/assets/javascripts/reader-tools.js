@@ -4,7 +4,7 @@
  *    service-worker.js) once the page has loaded, then tells it what the page loaded, so that the
  *    page and the main pages of its language can be read without a network; once they are kept,
  *    <html> gets the attribute data-rc-kept.
- * 2. The offline page lists, besides the main pages, the other pages kept on this device.
+ * 2. A file the reader downloads is kept too; the offline page shows the pages kept on this device.
  * 3. The share button (page foot): the browser's own sharing where it has one (Web Share API),
  *    otherwise "copy the link", with a visible confirmation. Without either, it stays hidden.
  * 4. On paper, each link's address is written after it (site.css, @media print): it is set here,
@@ -32,7 +32,33 @@
     });
   }
 
-  document.querySelectorAll("[data-rc-saved] li[hidden] a").forEach(function (link) {
+  /* A file the reader downloads (a booklet's PDF, the calendar) is fetched through the service worker,
+     which keeps it (a browser's own download would bypass it), then saved from memory under its name.
+     If that fails, the browser downloads it itself. */
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("a[download]");
+    if (!link || link.href.indexOf(root.href) !== 0 || !navigator.serviceWorker || !navigator.serviceWorker.controller ||
+        event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)
+      return;
+    event.preventDefault();
+    fetch(link.href).then(function (response) {
+      if (!response.ok)
+        throw new Error(response.status);
+      return response.blob();
+    }).then(function (file) {
+      var save = document.createElement("a");
+      save.href = URL.createObjectURL(file);
+      save.download = link.getAttribute("download") || decodeURIComponent(link.pathname.split("/").pop());
+      document.body.append(save);
+      save.click();
+      save.remove();
+      setTimeout(function () { URL.revokeObjectURL(save.href); }, 60000);
+    }).catch(function () {
+      location.href = link.href;
+    });
+  });
+
+  document.querySelectorAll("[data-rc-saved] a").forEach(function (link) {
     if (window.caches)
       caches.match(link.href).then(function (kept) { link.parentNode.hidden = !kept; });
   });

@@ -51,7 +51,8 @@ async function keep(cache, urls, mode) {
 
 const precache = (cache, lang) => keep(cache, (BUILD.precache[lang] || []).map((path) => SCOPE + path), "no-cache");
 
-/* A new build: keep from the older caches what has the same revision, and the languages read so far. */
+/* A new build: keep from the older caches what has the same revision, and the main pages of the
+   languages read so far (those whose home is kept). */
 async function carryOver() {
   const cache = await caches.open(CACHE);
   await cache.put(REVISIONS, new Response(JSON.stringify(BUILD.files)));
@@ -64,7 +65,7 @@ async function carryOver() {
     const revisions = kept ? await kept.json() : {};
     for (const request of await old.keys()) {
       const path = pathOf(request.url);
-      const lang = Object.keys(BUILD.offline).find((l) => BUILD.offline[l] === path);
+      const lang = Object.keys(BUILD.languages).find((l) => BUILD.languages[l] === path);  /* its home */
       if (lang)
         languages.add(lang);
       if (request.url !== REVISIONS && path in BUILD.files && revisions[path] === BUILD.files[path])

@@ -17,11 +17,11 @@ TEMPLATE = "offline.html"  # in the theme's custom_dir (overrides/)
 
 @dataclass(frozen=True)
 class Listed:
-    """A page of the language on the offline page: the main ones always, the others once kept."""
+    """A page on the offline page, shown there once the reader has it on their device (reader-tools.js)."""
 
     path: str      # from the site root, e.g. "en/faq/"
     title: str
-    main: bool
+    lang: str
 
 
 def with_note(html: str, texts: dict[str, str]) -> str:
@@ -33,10 +33,14 @@ def with_note(html: str, texts: dict[str, str]) -> str:
 
 
 def listed_pages(site: Site, lang: str) -> list[Listed]:
-    """Every page of ``lang`` (pages waiting for their translation left out), the main ones first."""
+    """Every page, those of ``lang`` first, each language's main pages first (pages waiting for their
+    translation left out): a reader offline at an address of another language still finds their own."""
     order = {rel: index for index, rel in enumerate(MAIN_PAGES)}
-    found = sorted((order.get(rel, len(order)), rel, page) for rel in site.rels() if (page := site.page(lang, rel)))
-    return [Listed(site.page_url(lang, rel).lstrip("/"), page.title or rel, rel in order) for _, rel, page in found]
+    languages = sorted(site.languages, key=lambda other: other != lang)
+    found = [(languages.index(other), order.get(rel, len(order)), rel, other, page) for other in languages
+             for rel in site.rels() if (page := site.page(other, rel))]
+    return [Listed(site.page_url(other, rel).lstrip("/"), page.title or rel, other)
+            for *_, rel, other, page in sorted(found, key=lambda item: item[:3])]
 
 
 def write_offline_page(env: jinja2.Environment, site: Site, lang: str, site_dir: Path, *, root: str,

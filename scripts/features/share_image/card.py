@@ -15,7 +15,7 @@ BACKGROUND, TEXT, ACCENT = "#0b4f5c", "#ffffff", "#ffd27a"   # site.css: header 
 FONT_FOLDER = Path("/usr/share/fonts/truetype/dejavu")
 FONTS = {"bold": FONT_FOLDER / "DejaVuSans-Bold.ttf"}
 LOGO_SIZE, NAME_SIZE = 104, 46
-TITLE_SIZES = range(78, 46, -4)   # the largest size at which the title fits in TITLE_LINES
+TITLE_SIZES = range(78, 42, -4)   # the largest size at which the title fits in TITLE_LINES
 TITLE_LINES = 4
 FONT_HINT = "install Debian's fonts-dejavu-core (apt-get install fonts-dejavu-core; .ci/run does it)"
 

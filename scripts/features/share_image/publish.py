@@ -32,6 +32,12 @@ class CardReport:
     reused: list[str] = field(default_factory=list)
 
 
+def card_for(lang: str, rel: str, title: str, description: str, site_name: str) -> Card:
+    """The picture of the page ``rel`` read in ``lang``: its title, or its description when the title is
+    only the site's name (the home page), so that each language's picture says something of its own."""
+    return Card(card_path(lang, rel), description if title == site_name and description else title)
+
+
 def card_path(lang: str, rel: str) -> str:
     """Where the picture of the page ``rel`` (``booklets/index.md``) read in ``lang`` is published."""
     return f"{FOLDER}/{lang}/{rel.removesuffix('.md')}.png"
@@ -50,8 +56,10 @@ def cache_key(drawing: bytes, title: str, site_name: str) -> str:
     return hashlib.sha256(drawing + hashlib.sha256(title.encode()).digest() + site_name.encode()).hexdigest()
 
 
-def publish_cards(cards: list[Card], site_name: str, logo_file: Path, site_dir: Path, cache_dir: Path) -> CardReport:
-    """Draw (or take from ``cache_dir``) each picture into the built site ``site_dir``."""
+def publish_cards(cards: list[Card], site_name: str, logo_file: Path, site_dir: Path, cache_dir: Path,
+                  shown: str = "") -> CardReport:
+    """Draw (or take from ``cache_dir``) each picture into the built site ``site_dir``; ``shown``: the logo's
+    path as editors see it (in messages)."""
     report = CardReport()
     if missing_fonts():
         report.problems.append(Problem(str(missing_fonts()[0]), None, "the font of the share pictures is missing",
@@ -61,9 +69,10 @@ def publish_cards(cards: list[Card], site_name: str, logo_file: Path, site_dir: 
     try:
         drawn_logo = read_logo(svg.decode("utf-8"))
     except (ValueError, SyntaxError) as error:  # ElementTree.ParseError is a SyntaxError
-        report.problems.append(Problem(str(logo_file), None, f"the logo cannot be drawn in the share pictures: {error}",
-                                       "keep the logo to <path> elements (commands M, L, H, V, A, Z) with "
-                                       "fill and stroke colours, or ask a developer"))
+        report.problems.append(Problem(shown or str(logo_file), None,
+                                       f"the logo cannot be drawn in the share pictures: {error}",
+                                       "keep the logo to <path> elements (commands M, L, H, V, A, Z) with fill "
+                                       "and stroke colours, or ask a developer"))
         return report
     drawing = drawing_key(svg)
     for item in cards:
