@@ -7,8 +7,6 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .logo import Logo, draw_logo
-
 SIZE = (1200, 630)
 MARGIN = 80
 BACKGROUND, TEXT, ACCENT = "#0b4f5c", "#ffffff", "#ffd27a"   # site.css: header colour; the logo's colours
@@ -49,11 +47,11 @@ def _fit(text: str, width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
     return font, lines
 
 
-def draw_card(title: str, site_name: str, logo: Logo) -> bytes:
-    """The PNG of a page's share picture."""
+def draw_card(title: str, site_name: str, logo: Image.Image) -> bytes:
+    """The PNG of a page's share picture; ``logo``: the logo drawn at LOGO_SIZE (logo.draw_logo)."""
     image = Image.new("RGB", SIZE, BACKGROUND)
     pen = ImageDraw.Draw(image)
-    image.paste(draw_logo(logo, LOGO_SIZE), (MARGIN, MARGIN - 10), draw_logo(logo, LOGO_SIZE))
+    image.paste(logo, (MARGIN, MARGIN - 10), logo)
     name_font = ImageFont.truetype(str(FONTS["bold"]), NAME_SIZE)
     pen.text((MARGIN + LOGO_SIZE + 28, MARGIN - 10 + LOGO_SIZE / 2), site_name, font=name_font, fill=TEXT,
              anchor="lm")
@@ -64,5 +62,5 @@ def draw_card(title: str, site_name: str, logo: Logo) -> bytes:
         pen.text((MARGIN, top + number * step), line, font=font, fill=TEXT)
     pen.rectangle((0, SIZE[1] - 16, SIZE[0], SIZE[1]), fill=ACCENT)
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=True)
+    image.save(out, "PNG")  # optimize=True: 5 % smaller, 2.5 times slower
     return out.getvalue()

@@ -10,8 +10,8 @@ from pathlib import Path
 from ...problems import Problem
 from ..booklets.cache import write_atomic
 from . import card, logo
-from .card import FONT_HINT, FONTS, SIZE, draw_card, missing_fonts
-from .logo import read_logo
+from .card import FONT_HINT, FONTS, LOGO_SIZE, SIZE, draw_card, missing_fonts
+from .logo import draw_logo, read_logo
 
 FOLDER = "assets/share"         # in the built site: assets/share/<lang>/<page>.png
 CACHE_FORMAT = "1"              # change it when the cache's layout or meaning changes
@@ -67,7 +67,7 @@ def publish_cards(cards: list[Card], site_name: str, logo_file: Path, site_dir: 
         return report
     svg = logo_file.read_bytes()
     try:
-        drawn_logo = read_logo(svg.decode("utf-8"))
+        drawn_logo = draw_logo(read_logo(svg.decode("utf-8")), LOGO_SIZE)
     except (ValueError, SyntaxError) as error:  # ElementTree.ParseError is a SyntaxError
         report.problems.append(Problem(shown or str(logo_file), None,
                                        f"the logo cannot be drawn in the share pictures: {error}",
