@@ -9,6 +9,7 @@ from typing import Any
 import jinja2
 
 from ...built.html_model import insert_after_title
+from ...source.config import language_options
 from ...source.model import Site
 from .model import MAIN_PAGES, PAGE_SCRIPT, offline_page_path, offline_texts
 
@@ -22,6 +23,7 @@ class Listed:
     path: str      # from the site root, e.g. "en/faq/"
     title: str
     lang: str
+    language: str  # the language's name, e.g. "English" (said after pages of another language)
 
 
 def with_note(html: str, texts: dict[str, str]) -> str:
@@ -37,9 +39,10 @@ def listed_pages(site: Site, lang: str) -> list[Listed]:
     translation left out): a reader offline at an address of another language still finds their own."""
     order = {rel: index for index, rel in enumerate(MAIN_PAGES)}
     languages = sorted(site.languages, key=lambda other: other != lang)
+    names = {str(item.get("locale")): str(item.get("name") or item.get("locale")) for item in language_options(site.config)}
     found = [(languages.index(other), order.get(rel, len(order)), rel, other, page) for other in languages
              for rel in site.rels() if (page := site.page(other, rel))]
-    return [Listed(site.page_url(other, rel).lstrip("/"), page.title or rel, other)
+    return [Listed(site.page_url(other, rel).lstrip("/"), page.title or rel, other, names.get(other, other))
             for *_, rel, other, page in sorted(found, key=lambda item: item[:3])]
 
 
