@@ -5,7 +5,7 @@ from __future__ import annotations
 from .features.booklets.checks import CHECKS as BOOKLET_CHECKS
 from .features.i18n_status.checks import CHECKS as I18N_CHECKS
 from .features.offline.checks import CHECKS as OFFLINE_CHECKS
-from .features.page_foot.texts import CHECKS as PAGE_FOOT_CHECKS
+from .features.page_foot.checks import CHECKS as PAGE_FOOT_CHECKS
 from .features.programme.checks import CHECKS as PROGRAMME_CHECKS
 from .problems import Check, Problem
 from .source.model import Site

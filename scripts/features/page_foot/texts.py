@@ -1,12 +1,10 @@
 """The reader-facing words of the page foot, per language (mkdocs.yml: ``extra.messages.page_foot``)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-from ...problems import Check, Problem
+from ...problems import Problem
 from ...source.config import message_block
-from ...source.model import Site
 
 BLOCK = "page_foot"
 # Each text and the names in braces it must hold.
@@ -23,12 +21,3 @@ NAMES: dict[str, set[str]] = {
 def foot_texts(config: dict[str, Any], lang: str) -> tuple[dict[str, str], list[Problem]]:
     """The texts of ``lang`` (empty where missing) and the problems with them."""
     return message_block(config, lang, BLOCK, NAMES)
-
-
-def texts_present(site: Site) -> Iterator[Problem]:
-    """Every language has every text of the page foot."""
-    for lang in site.languages:
-        yield from foot_texts(site.config, lang)[1]
-
-
-CHECKS: list[Check] = [texts_present]
