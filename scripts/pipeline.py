@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .built import html_checks, html_model, linkchecker, links, run_mkdocs
 from .features.booklets import publish
+from .features.offline import worker
 from .features.readability import measure as readability
 from .features.readability import report as readability_report
 from .problems import Problem
@@ -94,6 +95,7 @@ def _run_stages(site: Site, work: Path, result: BuildResult, check_links: bool, 
         ("mkdocs build", lambda: run_mkdocs.run_mkdocs(site, work)),
         ("booklet pdfs", lambda: _booklet_pdfs(site, work, result)),
         ("html checks", html_checks_stage),
+        ("offline worker", lambda: worker.write_worker(site, work, pages)),  # every file is final by now
     ]
     if check_links:
         stages.append(("link checks", lambda: links.check_links(

@@ -19,13 +19,14 @@ FILE_NAME = "_headers"
 NOT_IN_META = {"frame-ancestors"}  # ignored by browsers in a <meta> policy
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
 CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
-# The policy before hashes: the site's own files only; no plugins, frames or foreign forms. Fonts, the
-# search index (connect-src) and the search worker (worker-src, via script-src) fall back to 'self'.
+# The policy before hashes: the site's own files only; no plugins, frames or foreign forms. Fonts and the
+# search index (connect-src) fall back to 'self'.
 POLICY = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
     "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],   # Material's icons are data: URLs in its CSS
+    "worker-src": ["'self'"],         # the search worker and the offline service worker (/sw.js)
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,10 +27,16 @@ from scripts.features.glossary.model import Glossary, read_glossary
 from scripts.features.glossary.render import mark_terms
 from scripts.features.i18n_status.model import StatusReport, load_status
 from scripts.features.i18n_status.pages import fill_status_page, notice_html, with_notice
+from scripts.features.offline.model import offline_texts
+from scripts.features.offline.page import with_note, write_offline_page
+from scripts.features.page_foot.printing import keep_questions_together
+from scripts.features.page_foot.render import foot_html, updated_on
+from scripts.features.page_foot.texts import foot_texts
 from scripts.features.programme.calendar import calendar_url, write_calendar
 from scripts.features.programme.model import SCRIPT
 from scripts.features.programme.render import render_markers
 from scripts.features.search_words.reader import read_keywords
+from scripts.features.share_image.publish import Card, card_for, publish_cards
 from scripts.features.typography.spacing import FRENCH, french_spacing
 from scripts.mkdocs_glue import headers, material_fixes, search_index, seo
 from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, terminal_text
@@ -50,6 +57,7 @@ class BuildState:
     default_language: str
     live: LiveCheck | None = None  # under mkdocs serve: the source checks of this rebuild
     glossaries: dict[str, Glossary | None] = field(default_factory=dict)  # by language (checked before the build)
+    cards: list[Card] = field(default_factory=list)   # this language's share pictures, drawn after the pages
 
 
 _current: BuildState | None = None  # the language build under way (set by on_config)
@@ -102,10 +110,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, **_: Any) -> str:
     """Programme markers filled from the front matter, the status page's marker from the status model, hard
     words explained (glossary); a page served from the other language (``translation: pending``) keeps its
-    true ``lang`` and says so."""
+    true ``lang`` and says so. Every page: questions kept whole on paper, the offline note under the title,
+    and the foot (date, address on paper, share button); the date is the sitemap's too (none without the
+    git history)."""
     state, reader = _state(), config.theme["language"]
     texts = messages(state.site.config, reader)
-    html = _programme_html(html, page, reader, texts, files)
+    html = keep_questions_together(_programme_html(html, page, reader, texts, files))
     html = fill_status_page(html, state.status, reader, "/" + page.url, texts)
     if state.live is not None:
         html = banner_html(state.live, state.site.show(Path(page.file.abs_src_path or ""))) + html
@@ -114,20 +124,30 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, *
     if glossary is not None:  # the first use of each hard word explained (features/glossary)
         html = mark_terms(html, glossary, relative_url("/" + GLOSSARY_SCRIPT, "/" + page.url))
     if source == reader:
-        return with_notice(html, notice_html(state.status, page.file.src_uri, reader, texts))
-    return (f'<div class="admonition note rc-pending" role="note"><p>{escape(texts.get("pending", ""))}</p></div>'
-            f'<div lang="{escape(source)}">{html}</div>')
+        html = with_notice(html, notice_html(state.status, page.file.src_uri, reader, texts))
+    else:
+        html = (f'<div class="admonition note rc-pending" role="note"><p>{escape(texts.get("pending", ""))}</p></div>'
+                f'<div lang="{escape(source)}">{html}</div>')
+    day = updated_on(state.status, *_source(page))
+    page.meta["updated_on"] = day.isoformat() if day else ""  # overrides/sitemap.xml (rendered before on_page_context)
+    foot = foot_html(foot_texts(state.site.config, reader)[0], reader, day, page.canonical_url or config.site_url or "")
+    return with_note(html, offline_texts(state.site.config, reader)[0]) + foot
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
-    """The page's <head> metadata for overrides/main.html (after mkdocs-static-i18n set its language menu);
-    its search words into its entry of the search index (just written by the search plugin)."""
+    """The page's <head> metadata for overrides/main.html (after mkdocs-static-i18n set its language menu),
+    with its share picture (drawn in on_post_build); its search words into its entry of the search index
+    (just written by the search plugin)."""
     _add_search_words(config, page)
+    state, reader = _state(), config.theme["language"]
+    title = str(page.meta.get("title") or page.title or config.site_name)
+    description = str(page.meta.get("description") or config.site_description or "")
+    card = card_for(reader, _source(page)[1], title, description, config.site_name)
+    state.cards.append(card)
     context["page_head"] = seo.page_head(
-        site_url=config.site_url or "", lang=config.theme["language"], default=_state().default_language,
-        title=page.meta.get("title") or page.title or config.site_name,
-        description=page.meta.get("description") or config.site_description or "",
-        canonical=page.canonical_url, menu=list(_language_menu(config)))
+        site_url=config.site_url or "", lang=reader, default=state.default_language, title=title,
+        description=description, canonical=page.canonical_url, menu=list(_language_menu(config)),
+        image=card.path, image_alt=card.title)
     return context
 
 
@@ -140,10 +160,18 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str
 
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
-    """Write the language's programme calendar into the built site; give the language its own search index,
-    fix Material's script and write the HTTP headers."""
+    """Write the language's programme calendar, share pictures and offline page into the built site (its
+    service worker is a later build stage, once the booklet PDFs are made: features/offline/worker.py);
+    give the language its own search index, fix Material's script and write the HTTP headers."""
     state, site_dir, lang = _state(), Path(config.site_dir), config.theme["language"]
     write_calendar(state.site, lang, site_dir, messages(state.site.config, lang), config.site_url or "")
+    logo = Path(config.docs_dir) / config.theme["logo"]
+    cards = publish_cards(state.cards, config.site_name, logo, site_dir, state.site.root / ".cache" / "share-images",
+                          state.site.show(logo))
+    for found in cards.problems:
+        log.warning(str(found))
+    write_offline_page(config.theme.get_env(), state.site, lang, site_dir, root=urlsplit(config.site_url or "/").path,
+                       theme=dict(config.theme), stylesheets=list(config.extra_css))
     _search_in_own_language(config, site_dir, lang)
     problem = material_fixes.fix_alternate_sitemaps(site_dir)
     if problem:
@@ -152,6 +180,12 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     headers.write_headers_file(site_dir)
     if not _serving:  # mkdocs serve injects its live-reload script inline, which the policy would block
         headers.add_policy_meta(site_dir)
+
+
+def _source(page: Page) -> tuple[str, str]:
+    """The language folder and the path in it of the page's Markdown file: ("en", "faq.md")."""
+    lang, _, rel = page.file.src_uri.partition("/")
+    return lang, rel
 
 
 def _language_menu(config: MkDocsConfig) -> list[dict[str, str]]:
@@ -180,8 +214,7 @@ def _search_in_own_language(config: MkDocsConfig, site_dir: Path, lang: str) -> 
 
 def _programme_html(html: str, page: Page, reader: str, texts: dict[str, Any], files: Files) -> str:
     """The timeline, criteria and self-check in place of their markers (features/programme/render.py)."""
-    lang, _, rel = page.file.src_uri.partition("/")
-    source = _state().site.page(lang, rel)
+    source = _state().site.page(*_source(page))
     if source is None:
         return html
 

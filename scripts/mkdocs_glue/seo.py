@@ -26,6 +26,8 @@ class PageHead:
     locale: str                                    # og:locale, e.g. "fr_FR"
     alternates: list[Alternate] = field(default_factory=list)
     other_locales: list[str] = field(default_factory=list)
+    image: str = ""                                # og:image, absolute URL (features/share_image)
+    image_alt: str = ""                            # what the picture says
 
 
 def og_locale(lang: str) -> str:
@@ -40,12 +42,14 @@ def absolute(site_url: str, link: str) -> str:
 
 
 def page_head(*, site_url: str, lang: str, default: str, title: str, description: str, canonical: str | None,
-              menu: list[dict[str, str]]) -> PageHead:
-    """The head of a page in ``lang``; ``menu`` is the language menu (``config.extra.alternate``) for this page."""
+              menu: list[dict[str, str]], image: str = "", image_alt: str = "") -> PageHead:
+    """The head of a page in ``lang``; ``menu`` is the language menu (``config.extra.alternate``) for this page;
+    ``image``: its share picture, from the site root, and the picture's text."""
     alternates = [Alternate(item["lang"], absolute(site_url, item["link"])) for item in menu]
     by_lang = {alternate.lang: alternate.href for alternate in alternates}
     if default in by_lang:
         alternates.append(Alternate("x-default", by_lang[default]))
     return PageHead(title=title, description=description, canonical=canonical or by_lang.get(lang, site_url),
                     locale=og_locale(lang), alternates=alternates,
-                    other_locales=[og_locale(item["lang"]) for item in menu if item["lang"] != lang])
+                    other_locales=[og_locale(item["lang"]) for item in menu if item["lang"] != lang],
+                    image=absolute(site_url, image) if image else "", image_alt=image_alt)

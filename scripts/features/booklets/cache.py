@@ -55,14 +55,14 @@ def cache_get(folder: Path, key: str) -> Pdf | None:
 def cache_put(folder: Path, key: str, pdf: Pdf) -> None:
     """Keep a rendered PDF under its key; older versions of the same booklet are dropped."""
     folder.mkdir(parents=True, exist_ok=True)
-    _write_atomic(folder / f"{key}.pdf", pdf.data)
-    _write_atomic(folder / f"{key}.json", json.dumps({"pages": pdf.pages, "bytes": len(pdf.data)}).encode())
+    write_atomic(folder / f"{key}.pdf", pdf.data)
+    write_atomic(folder / f"{key}.json", json.dumps({"pages": pdf.pages, "bytes": len(pdf.data)}).encode())
     for old in folder.iterdir():
         if old.stem != key and old.suffix in (".pdf", ".json"):
             old.unlink(missing_ok=True)
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     with os.fdopen(handle, "wb") as stream:
         stream.write(data)

@@ -16,8 +16,10 @@ from .model import Booklet, BookletTexts
 TEMPLATE = "booklet-print.html"        # in the theme's custom_dir (overrides/)
 STYLESHEET = "assets/stylesheets/booklet-print.css"  # in docs/
 # What a built page shows only on the web: its title and kind (the PDF has a cover), the download button, notices,
-# the glossary's links back to the text.
-WEB_ONLY = "h1, a.headerlink, .md-source-file, .rc-download, .rc-outdated, .rc-pending, .rc-kind, .rc-glossary__back"
+# the glossary's links back to the text, the page foot (its date goes on the cover).
+WEB_ONLY = ("h1, a.headerlink, .md-source-file, .rc-download, .rc-outdated, .rc-pending, .rc-kind, "
+            ".rc-glossary__back, .rc-offline-note, .rc-page-foot")
+UPDATED = ".rc-updated"  # "Page updated on …" (features/page_foot): absent without the git history
 
 
 @dataclass(frozen=True)
@@ -28,10 +30,12 @@ class TocEntry:
 
 @dataclass(frozen=True)
 class Content:
-    """The body of a built booklet page, ready for print: its HTML (title removed) and its h2 headings."""
+    """The body of a built booklet page, ready for print: its HTML (title removed), its h2 headings and
+    when it was last updated ("" when unknown)."""
 
     html: str
     toc: tuple[TocEntry, ...]
+    updated: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,8 @@ def extract_content(page_html: str, page_address: str | None) -> Content:
     (left as they are when the page has no public address)."""
     soup = BeautifulSoup(page_html, "html.parser")
     article = soup.find("article") or soup.new_tag("article")
+    updated = article.select_one(UPDATED)
+    when = updated.get_text(" ", strip=True) if updated else ""
     for node in article.select(WEB_ONLY):
         node.decompose()
     for link in article.find_all("a", href=True):
@@ -55,7 +61,7 @@ def extract_content(page_html: str, page_address: str | None) -> Content:
         if page_address and not href.startswith("#"):
             link["href"] = urljoin(page_address, href)
     toc = tuple(TocEntry(str(h["id"]), h.get_text(" ", strip=True)) for h in article.find_all("h2", id=True))
-    return Content(article.decode_contents().strip(), toc)
+    return Content(article.decode_contents().strip(), toc, when)
 
 
 def load_design(site: Site) -> tuple[Design | None, list[Problem]]:
@@ -81,4 +87,4 @@ def print_html(design: Design, booklet: Booklet, content: Content, texts: Bookle
         lang=booklet.lang, title=booklet.title, summary=booklet.summary, themes=booklet.themes, facts=facts,
         texts=texts, kind=texts.kinds[booklet.kind], programme=booklet.programme, address=address, logo=logo,
         site_name=site_name, author=author,
-        toc=content.toc, content=Markup(content.html))
+        toc=content.toc, content=Markup(content.html), updated=content.updated)

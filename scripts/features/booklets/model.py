@@ -5,13 +5,12 @@ A booklet is ``docs/<lang>/booklets/<slug>.md`` (``index.md`` excluded). Its rea
 """
 from __future__ import annotations
 
-import string
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from typing import Any
 
 from ...problems import Problem
-from ...source.config import messages
+from ...source.config import messages, placeholders
 from ...source.fields import COUNT, SLUG_PATTERN, TEXT, TEXTS, WEB_ADDRESSES, YEAR_MONTH, YES_NO, FieldReader, Schema, one_of
 from ...source.model import Page, Site
 
@@ -173,14 +172,6 @@ def load_booklets(site: Site) -> list[Booklet]:
 PLACEHOLDERS = {"download": {"size", "pages"}, "kilobytes": {"value"}, "megabytes": {"value"}}
 
 
-def _placeholders(text: str) -> set[str]:
-    """The names in braces of a text, e.g. {"size", "pages"}; a text that cannot be filled gives {"?"}."""
-    try:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-    except ValueError:
-        return {"?"}
-
-
 def read_texts(site: Site, lang: str) -> tuple[BookletTexts | None, list[Problem]]:
     """The reader-facing words of ``lang`` from mkdocs.yml, or the problems that stop them being read."""
     data = messages(site.config, lang).get("booklet")
@@ -204,7 +195,7 @@ def read_texts(site: Site, lang: str) -> tuple[BookletTexts | None, list[Problem
             if missing:
                 continue
         else:
-            ok = isinstance(value, str) and _placeholders(value) <= PLACEHOLDERS.get(item.name, set())
+            ok = isinstance(value, str) and placeholders(value) <= PLACEHOLDERS.get(item.name, set())
             values[item.name] = value
         if not ok:
             problems.append(Problem("mkdocs.yml", None, f"the booklet text '{item.name}' is missing or wrong ({where})",

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SKIP_MARK = "[i18n skip]"
-# Commits made before anyone thought of [i18n skip]: one hash a line, '#' starts a comment.
+# Commits made before anyone thought of [i18n skip]: one hash a line, '#' starts a comment. A hash
+# followed by the word FORMATTING_MARK is a formatting-only commit: it does not date the pages either.
 SKIP_FILE = ".i18n-skip-revs"
+FORMATTING_MARK = "formatting"
 UNSHALLOW_HINT = "fetch the full history: git fetch --unshallow"
 # One record a commit: hash, parents, committer date, subject, whole message; then the changed files.
 LOG_FORMAT = "%x1e%H%x1f%P%x1f%cI%x1f%s%x1f%B%x1f"
@@ -43,6 +45,7 @@ class LoggedCommit:
     commit: Commit
     counted: bool               # False for [i18n skip] commits and those in .i18n-skip-revs
     changes: tuple[FileChange, ...]
+    dated: bool = True          # False for formatting-only commits (.i18n-skip-revs: "<hash> formatting")
 
 
 @dataclass
@@ -80,14 +83,16 @@ def read_history(root: Path, folder: str) -> History:
     return History(True, commits=list(reversed(list(_parse_log(log.stdout, skipped_revisions(root))))))
 
 
-def skipped_revisions(root: Path) -> list[str]:
-    """The commit hashes (or their first characters) listed in ``.i18n-skip-revs``."""
+def skipped_revisions(root: Path) -> dict[str, bool]:
+    """The commit hashes (or their first characters) listed in ``.i18n-skip-revs``; True for those
+    marked formatting-only."""
     path = root / SKIP_FILE
     lines = path.read_text("utf-8").splitlines() if path.is_file() else []
-    return [word.lower() for line in lines if (word := line.split("#", 1)[0].strip())]
+    words = [line.split("#", 1)[0].lower().split() for line in lines]
+    return {found[0]: FORMATTING_MARK in found[1:] for found in words if found}
 
 
-def _parse_log(output: str, skipped: list[str]) -> Iterator[LoggedCommit]:
+def _parse_log(output: str, skipped: dict[str, bool]) -> Iterator[LoggedCommit]:
     for record in output.split("\x1e")[1:]:
         sha, parents, when, subject, message, files = record.split("\x1f", 5)
         changes = []
@@ -98,5 +103,6 @@ def _parse_log(output: str, skipped: list[str]) -> Iterator[LoggedCommit]:
             elif len(parts) == 2 and parts[0]:
                 changes.append(FileChange(parts[0][0], parts[1]))
         commit = Commit(sha, (parents.split() or [""])[0], when, subject)
-        counted = SKIP_MARK not in message.lower() and not any(sha.startswith(rev) for rev in skipped)
-        yield LoggedCommit(commit, counted, tuple(changes))
+        listed = [formatting for rev, formatting in skipped.items() if sha.startswith(rev)]
+        counted = SKIP_MARK not in message.lower() and not listed
+        yield LoggedCommit(commit, counted, tuple(changes), dated=not any(listed))

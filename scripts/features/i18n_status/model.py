@@ -16,6 +16,10 @@ How "outdated" is decided, commit by commit from the oldest (commits whose messa
 
 Only commits count (not changes waiting in the working folder). Without the full history (a shallow
 clone, no git) an existing page's state is *unknown*, never guessed.
+
+The same replay dates each version for readers ("page updated on"): its last commit, ``[i18n skip]``
+ones included (they change the page), formatting-only ones (``<hash> formatting`` in
+``.i18n-skip-revs``) excluded. Without the full history there is no date.
 """
 from __future__ import annotations
 
@@ -68,6 +72,7 @@ class Version:
     last_change: Commit | None = None
     behind: list[Behind] = field(default_factory=list)
     note: str = ""
+    updated: Commit | None = None   # the readers' "page updated on" date (formatting-only commits excluded)
 
     @property
     def since(self) -> Commit | None:
@@ -139,7 +144,7 @@ def build_status(site: Site, history: History) -> StatusReport:
             elif track is None:
                 version.note = "not committed yet"
             else:
-                version.last_change = track.last
+                version.last_change, version.updated = track.last, track.updated
                 version.behind = [Behind(other, site.show(site.docs / other / rel), lag.since, lag.latest,
                                          lag.changes)
                                   for other, lag in sorted(track.behind.items()) if site.page(other, rel)]

@@ -17,8 +17,9 @@ class _Lag:
 class _Track:
     """One language version of a page while the history is replayed."""
 
-    last: Commit | None = None
+    last: Commit | None = None       # its last counted change
     behind: dict[str, _Lag] = field(default_factory=dict)   # other language -> its changes not reflected
+    updated: Commit | None = None    # its last change, [i18n skip] included, formatting-only excluded
 
 
 Tracks = dict[str, dict[str, _Track]]   # rel -> language -> track
@@ -57,6 +58,10 @@ def replay(history: History, folder: str, languages: list[str]) -> Tracks:
         for rel in touched:  # a version deleted or moved away is no longer a version to catch up with
             for track in tracks.get(rel, {}).values():
                 track.behind = {lang: lag for lang, lag in track.behind.items() if lang in tracks[rel]}
+        if entry.dated:
+            for rel, langs in changed.items():
+                for lang in langs:
+                    tracks[rel][lang].updated = entry.commit
         if entry.counted:
             for rel, langs in changed.items():
                 _record_change(tracks[rel], langs, entry.commit, {lang for lang, r in created if r == rel})

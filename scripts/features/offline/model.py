@@ -1,0 +1,33 @@
+"""What offline reading is made of: the pages kept for every reader, where the worker and the offline
+pages are published, and the reader-facing texts (mkdocs.yml: ``extra.messages.offline``)."""
+from __future__ import annotations
+
+from typing import Any
+
+from ...problems import Problem
+from ...source.config import message_block
+from ...source.model import Site
+
+# Kept on the device as soon as a reader opens any page of their language.
+MAIN_PAGES = ("index.md", "faq.md", "eligibility.md", "take-part.md")
+WORKER = "sw.js"                                     # at the site root: its scope is the whole site
+WORKER_SOURCE = "assets/javascripts/service-worker.js"  # in docs/; published as WORKER only
+PAGE_SCRIPT = "assets/javascripts/reader-tools.js"
+OFFLINE_PAGE = "offline.html"                        # in each language's folder
+TEXTS = "offline"
+TEXT_NAMES: dict[str, set[str]] = {"note": set(), "title": set(), "text": set(), "saved": set()}
+
+
+def offline_texts(config: dict[str, Any], lang: str) -> tuple[dict[str, str], list[Problem]]:
+    """The texts of ``lang`` (empty where missing) and the problems with them."""
+    return message_block(config, lang, TEXTS, TEXT_NAMES)
+
+
+def language_folder(site: Site, lang: str) -> str:
+    """The folder of a language under the site root: "" for the default language, "en/" for English."""
+    return site.page_url(lang, "index.md").lstrip("/")
+
+
+def offline_page_path(site: Site, lang: str) -> str:
+    """Where the offline page of ``lang`` is published, from the site root."""
+    return language_folder(site, lang) + OFFLINE_PAGE

@@ -1,0 +1,41 @@
+"""The page foot as HTML: "Page updated on …" (from the translation-status model), the page's address
+for paper, and the share button (shown by docs/assets/javascripts/reader-tools.js)."""
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from babel.dates import format_date
+
+from ..i18n_status.model import StatusReport
+
+# Material Design "share-variant" icon; the button's name is its text.
+SHARE_ICON = ('<svg class="rc-share__icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" '
+              'height="20"><path fill="currentColor" d="M18 16.08c-.76 0-1.44.3-1.96.77L8.91 12.7c.05-.23.09-.46.09-'
+              '.7s-.04-.47-.09-.7l7.05-4.11A2.99 2.99 0 1 0 15 5c0 .24.04.47.09.7L8.04 9.81A2.99 2.99 0 1 0 8.04 '
+              '14.19l7.12 4.16c-.05.21-.08.43-.08.65A2.92 2.92 0 1 0 18 16.08z"/></svg>')
+
+
+def updated_on(status: StatusReport, lang: str, rel: str) -> date | None:
+    """The day the ``lang`` version of the page ``rel`` last changed, or None without the full history."""
+    version = status.version(lang, rel)
+    return date.fromisoformat(version.updated.day) if version and version.updated else None
+
+
+def updated_text(day: date, lang: str, texts: dict[str, str]) -> str:
+    """ "Page updated on 12 March 2026", as HTML with a <time> element."""
+    when = f'<time datetime="{day.isoformat()}">{escape(format_date(day, texts["date_format"], locale=lang))}</time>'
+    return escape(texts["updated"]).replace("{date}", when)
+
+
+def foot_html(texts: dict[str, str], lang: str, updated: date | None, address: str) -> str:
+    """The foot of a page in ``lang``: its date (when known), its address on paper, the share button."""
+    parts = ['<footer class="rc-page-foot" data-search-exclude>']
+    if updated:
+        parts.append(f'<p class="rc-updated">{updated_text(updated, lang, texts)}</p>')
+    parts.append(f'<p class="rc-print-only">{escape(texts["address"])} {escape(address)}</p>')
+    parts.append(f'<div class="rc-share" hidden><button type="button" class="md-button rc-share__button" '
+                 f'data-copy="{escape(texts["copy"])}" data-copied="{escape(texts["copied"])}">{SHARE_ICON}'
+                 f'<span>{escape(texts["share"])}</span></button>'
+                 '<p class="rc-share__status" role="status"></p></div>')
+    return "".join(parts) + "</footer>"

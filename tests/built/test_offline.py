@@ -1,0 +1,175 @@
+"""Offline reading in Chromium (Playwright's ``set_offline``), on a copy of the project built and served
+like its host: the main pages after one visit, the offline note, the offline page in the reader's
+language, downloaded PDFs, what a repeat visit costs, and a new build's text and cache."""
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from scripts import pipeline
+from scripts.dev.browser import chromium
+from scripts.dev.host import serve_like_host
+from scripts.dev.project_copy import copy_project
+from scripts.features.offline.model import offline_texts
+from scripts.problems import format_text
+from scripts.source.config import read_config
+
+from ..conftest import ROOT
+
+KEPT = "html[data-rc-kept]"
+BRAND = "rgb(11, 79, 92)"  # site.css: the header's colour, only there when the styles are
+
+
+class Hosted:
+    """A copy of the project, built and served; ``traffic`` is what the host sent, file by file."""
+
+    def __init__(self, project: Path) -> None:
+        self.project, self.out = project, project / "site"
+        self.traffic: list[tuple[str, int]] = []
+        self.base = ""
+
+    def build(self) -> None:
+        result = pipeline.build(self.project, self.out, check_links=False)
+        assert result.ok, format_text(result.problems)
+
+
+@pytest.fixture(scope="module")
+def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hosted]:
+    project = copy_project(ROOT, tmp_path_factory.mktemp("offline") / "project")
+    if (ROOT / ".cache").is_dir():  # PDFs and pictures made from the same inputs: not made again
+        shutil.copytree(ROOT / ".cache", project / ".cache")
+    site = Hosted(project)
+    site.build()
+    with serve_like_host(site.out, site.traffic) as base:
+        site.base = base
+        yield site
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport={"width": 375, "height": 800}, accept_downloads=True)
+    yield context
+    context.close()
+
+
+TEXTS = {lang: offline_texts(read_config(ROOT / "mkdocs.yml"), lang)[0] for lang in ("fr", "en")}
+
+
+def visit_and_keep(context: BrowserContext, address: str) -> Page:
+    page = context.new_page()
+    page.goto(address, wait_until="load")
+    page.wait_for_selector(KEPT, state="attached", timeout=20_000)
+    return page
+
+
+def styled(page: Page) -> bool:
+    return bool(page.evaluate(f"() => getComputedStyle(document.querySelector('.md-header')).backgroundColor "
+                              f"=== '{BRAND}'"))
+
+
+def test_after_visiting_the_home_the_main_pages_read_offline(hosted: Hosted, context: BrowserContext) -> None:
+    page = visit_and_keep(context, hosted.base)
+    page.goto(hosted.base + "programme/", wait_until="load")  # visited, so kept too
+    context.set_offline(True)
+    for path, title, text in (("faq/", "Questions fréquentes", "Pourquoi ce programme est-il important"),
+                              ("eligibility/", "Qui peut participer", "Puis-je participer"),
+                              ("take-part/", "Comment participer", ""), ("programme/", "Le programme", "")):
+        response = page.goto(hosted.base + path, wait_until="load")
+        assert response is not None and response.ok and response.from_service_worker
+        assert page.locator("h1").first.inner_text().startswith(title)
+        assert text in page.locator("article").inner_text()
+        assert styled(page), path
+        note = page.locator(".rc-offline-note")
+        assert note.is_visible() and note.inner_text() == TEXTS["fr"]["note"]
+    context.set_offline(False)
+    page.goto(hosted.base + "faq/", wait_until="load")
+    assert not page.locator(".rc-offline-note").is_visible()  # from the network: no note
+
+
+@pytest.mark.parametrize(("lang", "path"), [("fr", "about/"), ("en", "en/about/"), ("en", "en/faq/")])
+def test_a_page_never_visited_gives_the_offline_page_in_its_language(hosted: Hosted, context: BrowserContext,
+                                                                     lang: str, path: str) -> None:
+    page = visit_and_keep(context, hosted.base)  # a French reader: the English pages are not kept
+    page.goto(hosted.base + "privacy/", wait_until="load")
+    context.set_offline(True)
+    page.goto(hosted.base + path, wait_until="load")
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert page.locator("h1").inner_text() == TEXTS[lang]["title"]
+    assert page.locator("main p").first.inner_text() == TEXTS[lang]["text"]
+    shown = page.eval_on_selector_all("[data-rc-saved] a", "links => links.filter(a => a.offsetParent)"
+                                      ".map(a => new URL(a.href).pathname)")
+    # The pages on the device: the main ones of the reader's language and the one they read, in
+    # French (the English ones were never read), even on the English offline page.
+    assert shown == ["/", "/faq/", "/eligibility/", "/take-part/", "/privacy/"]
+    for link in shown:
+        page.goto(hosted.base + link.lstrip("/"), wait_until="load")
+        assert page.locator("h1").first.inner_text() != TEXTS["fr"]["title"] and styled(page), link
+
+
+def test_a_downloaded_pdf_opens_offline(hosted: Hosted, context: BrowserContext) -> None:
+    page = visit_and_keep(context, hosted.base + "en/booklets/est-ensemble/")
+    link = page.locator("a.md-button[download]")
+    before = len(hosted.traffic)
+    with page.expect_download() as download:
+        link.click()
+    saved = Path(download.value.path())
+    assert download.value.suggested_filename == "resilient-cities-est-ensemble-en.pdf"
+    assert saved.read_bytes().startswith(b"%PDF-")
+    assert [path for path, _ in hosted.traffic[before:]].count("/en/booklets/resilient-cities-est-ensemble-en.pdf") == 1
+    address = str(link.evaluate("a => a.href"))
+    context.set_offline(True)
+    kept = page.evaluate("async address => { const file = await (await fetch(address)).arrayBuffer();"
+                         " return Array.from(new Uint8Array(file)); }", address)
+    assert bytes(kept) == saved.read_bytes()
+    response = page.goto(address)  # opened in the browser's PDF viewer: from the device
+    assert response is not None and response.ok and response.from_service_worker
+    assert response.headers["content-type"] == "application/pdf"
+
+
+def test_a_repeat_visit_only_revalidates_the_page(hosted: Hosted, context: BrowserContext) -> None:
+    visit_and_keep(context, hosted.base + "faq/")
+    before = len(hosted.traffic)
+    page = context.new_page()
+    page.goto(hosted.base + "faq/", wait_until="networkidle")
+    page.wait_for_timeout(2000)  # Chromium checks the worker's script a second after a navigation
+    again = hosted.traffic[before:]
+    assert "/faq/" in {path for path, _ in again} <= {"/faq/", "/sw.js"}, again  # the page, the worker's check
+    assert all(size < 2000 for _, size in again), again  # 304 Not Modified: headers only
+    context.set_offline(True)
+    before = len(hosted.traffic)
+    page.goto(hosted.base + "eligibility/", wait_until="networkidle")
+    assert hosted.traffic[before:] == [] and styled(page)
+
+
+def test_a_new_build_brings_its_text_and_drops_the_old_cache(hosted: Hosted, context: BrowserContext) -> None:
+    page = visit_and_keep(context, hosted.base)
+    first = page.evaluate("caches.keys()")
+    assert len(first) == 1
+    faq = hosted.project / "docs" / "fr" / "faq.md"
+    old, new = "Vous trouverez ici des réponses courtes", "Voici des réponses courtes et nouvelles"
+    faq.write_text(faq.read_text("utf-8").replace(old, new), "utf-8")
+    try:
+        hosted.build()
+        page.goto(hosted.base + "faq/", wait_until="load")
+        assert new in page.locator("article").inner_text()  # from the network first
+        page.wait_for_function("async old => { const names = await caches.keys();"
+                               " return names.length === 1 && names[0] !== old; }", arg=first[0], timeout=20_000)
+        page.wait_for_selector(KEPT, state="attached")
+        context.set_offline(True)
+        page.goto(hosted.base + "faq/", wait_until="load")
+        assert new in page.locator("article").inner_text() and page.locator(".rc-offline-note").is_visible()
+        page.goto(hosted.base + "eligibility/", wait_until="load")  # kept again by the new build's worker
+        assert styled(page) and page.locator(".rc-offline-note").is_visible()
+    finally:
+        faq.write_text(faq.read_text("utf-8").replace(new, old), "utf-8")
+        hosted.build()
