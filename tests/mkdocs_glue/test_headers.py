@@ -104,3 +104,12 @@ def test_the_meta_policy_protects_pages_on_a_host_that_sends_no_headers(built_si
         errors.clear()
         tab.goto(base + "en/")
         assert tab.evaluate("typeof __md_scope") == "object" and errors == []
+
+
+def test_the_policy_goes_with_documents_and_workers_not_with_every_file(built_site: Path) -> None:
+    rules = headers.parse_rules((built_site / headers.FILE_NAME).read_text("utf-8"))
+    for path in ("/", "/faq/", "/en/faq/", "/404.html", "/sw.js", "/assets/javascripts/workers/site-search.js"):
+        assert "Content-Security-Policy" in headers.headers_for(rules, path), path
+    for path in ("/assets/stylesheets/site.css", "/assets/javascripts/navigation.js", "/search/search_index.json"):
+        sent = headers.headers_for(rules, path)
+        assert "Content-Security-Policy" not in sent and sent["X-Content-Type-Options"] == "nosniff", path
