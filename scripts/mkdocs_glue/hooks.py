@@ -142,12 +142,14 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     state, reader = _state(), config.theme["language"]
     title = str(page.meta.get("title") or page.title or config.site_name)
     description = str(page.meta.get("description") or config.site_description or "")
-    card = card_for(reader, _source(page)[1], title, description, config.site_name)
-    state.cards.append(card)
+    card = None
+    if "noindex" not in str(page.meta.get("robots", "")):  # the editors' pages are not for sharing
+        card = card_for(reader, _source(page)[1], title, description, config.site_name)
+        state.cards.append(card)
     context["page_head"] = seo.page_head(
         site_url=config.site_url or "", lang=reader, default=state.default_language, title=title,
         description=description, canonical=page.canonical_url, menu=list(_language_menu(config)),
-        image=card.path, image_alt=card.title)
+        image=card.path if card else "", image_alt=card.title if card else "")
     return context
 
 

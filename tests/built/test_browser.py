@@ -147,7 +147,7 @@ def test_no_page_requests_another_host_or_sets_a_cookie(survey: Survey, base: st
     assert not foreign
     assert not survey.cookies
     assert not {url: visit.cookies for (url, _), visit in survey.visits.items() if visit.cookies}
-    assert any("search_index.json" in request for visit in survey.visits.values() for request in visit.requests)
+    assert any("bundle." in request for visit in survey.visits.values() for request in visit.requests)
 
 
 def test_pages_satisfy_their_content_security_policy(survey: Survey) -> None:
@@ -298,14 +298,16 @@ def test_search_finds_pages_by_the_words_readers_type(browser: Browser, base: st
     context.close()
 
 
-def test_search_loads_its_engine_only_when_the_reader_searches(browser: Browser, base: str) -> None:
+def test_search_loads_its_index_and_engine_only_when_the_reader_searches(browser: Browser, base: str) -> None:
     context, page = _page(browser)
     requested: list[str] = []
     page.on("request", lambda request: requested.append(urlsplit(request.url).path))
     page.goto(base + "faq/", wait_until="networkidle")
-    assert "/search/search_index.json" in requested
-    assert not [path for path in requested if "/workers/search." in path or "/lunr/" in path]
+    page.wait_for_timeout(500)
+    assert not [path for path in requested if "search_index.json" in path or "/workers/search." in path
+                or "/lunr/" in path], "a visit that does not search must not download the search index"
     _search(page, "programme")
+    assert "/search/search_index.json" in requested
     assert [path for path in requested if "/workers/search." in path]
     assert "/assets/javascripts/lunr/min/lunr.fr.min.js" in requested
     context.close()

@@ -13,7 +13,7 @@ from scripts.built.html_model import read_built_site
 from scripts.features.offline.model import MAIN_PAGES
 from scripts.features.offline.worker import worker_data
 from scripts.features.page_foot.printing import keep_questions_together
-from scripts.mkdocs_glue.headers import parse_rules
+from scripts.mkdocs_glue.headers import headers_for, parse_rules
 from scripts.problems import format_text
 from scripts.source.parse import load_site
 from scripts.source_checks import check_sources
@@ -43,7 +43,7 @@ def test_the_worker_is_published_at_the_root_with_its_build_data(built_site: Pat
     for path, revision in files.items():  # each revision is the hash of the built file
         built = built_site / path / "index.html" if path == "" or path.endswith("/") else built_site / path
         assert hashlib.sha256(built.read_bytes()).hexdigest()[:10] == revision, path
-    assert {"faq/", "en/about/", "booklets/resilient-cities-est-ensemble-fr.pdf", "programme.ics",
+    assert {"faq/", "en/about/", "booklets/resilient-cities-est-ensemble-fr.pdf",
             "en/search/search_index.json", "assets/javascripts/workers/site-search.js"} <= set(files)
     main = {"fr": ["", "faq/", "eligibility/", "take-part/"], "en": ["en/", "en/faq/", "en/eligibility/", "en/take-part/"]}
     for lang, paths in precache.items():
@@ -86,7 +86,7 @@ def test_offline_pages_are_in_no_menu_sitemap_or_search(built_site: Path) -> Non
 
 
 def test_the_policy_allows_the_worker_from_the_site_only(built_site: Path) -> None:
-    policy = parse_rules((built_site / "_headers").read_text("utf-8"))[0].headers["Content-Security-Policy"]
+    policy = headers_for(parse_rules((built_site / "_headers").read_text("utf-8")), "/")["Content-Security-Policy"]
     assert "worker-src 'self';" in policy
 
 
