@@ -89,7 +89,7 @@ def _run_stages(site: Site, work: Path, result: BuildResult, check_links: bool, 
 
     def html_checks_stage() -> list[Problem]:
         pages.update(html_model.read_built_site(work))  # read once, used by the link checks too
-        return html_checks.check_built(site, pages, work)
+        return html_checks.check_built(site, pages)
 
     stages: list[tuple[str, Callable[[], list[Problem]]]] = [
         ("mkdocs build", lambda: run_mkdocs.run_mkdocs(site, work)),

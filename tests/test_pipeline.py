@@ -107,6 +107,8 @@ BAD_INPUTS: dict[str, tuple[Edit, str, str]] = {
                   "docs/fr/faq.md", "<iframe> element"),
     "an English page in docs/fr": (copy("docs/en/privacy.md", "docs/fr/privacy.md"), "docs/fr/privacy.md",
                                    "written in English"),
+    "an inline script in a template": (append("overrides/main.html", "\n{% block extrahead %}<script>window.x = 1</script>"
+                                              "{% endblock %}\n"), "docs/", "inline <script>"),
 }
 
 

@@ -3,20 +3,19 @@ the header's language links, nothing loaded from another host."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..problems import Problem
 from ..source.model import Site
-from .html_model import HtmlPage, resolve, url_of
-from .inline_code import inline_code
+from .html_model import HtmlPage, resolve
+from .inline_code import InlineCode
 
 
-def check_built(site: Site, pages: dict[str, HtmlPage], out: Path) -> list[Problem]:
-    """Checks of the built site ``out`` against the sources: pages, languages, switcher, other hosts,
+def check_built(site: Site, pages: dict[str, HtmlPage]) -> list[Problem]:
+    """Checks of the built site against the sources: pages, languages, switcher, other hosts,
     inline code."""
     return [*_pages_and_languages(site, pages), *_switcher(site, pages), *_other_hosts(site, pages),
-            *_unexpected_inline_code(site, out)]
+            *_unexpected_inline_code(site, pages)]
 
 
 def _pages_and_languages(site: Site, pages: dict[str, HtmlPage]) -> Iterator[Problem]:
@@ -74,14 +73,15 @@ def _other_hosts(site: Site, pages: dict[str, HtmlPage]) -> Iterator[Problem]:
                               "ship the file in docs/assets/ instead (visitors' privacy, no third-party request)")
 
 
-def _unexpected_inline_code(site: Site, out: Path) -> Iterator[Problem]:
+def _unexpected_inline_code(site: Site, pages: dict[str, HtmlPage]) -> Iterator[Problem]:
     """Inline scripts and styles that no template is expected to write: the policy does not allow them."""
     sources = site.source_map()
-    for code in inline_code(out):
-        if not code.expected:
-            source = sources.get(url_of(code.path.relative_to(out).as_posix()))
-            yield Problem(source.display if source else site.show(code.path), None,
-                          f"the page holds an inline <{code.kind}> that the site's templates do not write "
-                          f"({code.text.strip()[:60]!r}): browsers will block it",
-                          "move it to a file in docs/assets/, or if a template writes it on purpose, "
-                          "add it to EXPECTED in scripts/built/inline_code.py")
+    for built in pages.values():
+        for kind, text in built.inline:
+            if not InlineCode(kind, text, built.path).expected:
+                source = sources.get(built.url)
+                yield Problem(source.display if source else site.show(built.path), None,
+                              f"the page holds an inline <{kind}> that the site's templates do not write "
+                              f"({text.strip()[:60]!r}): browsers will block it",
+                              "move it to a file in docs/assets/, or if a template writes it on purpose, "
+                              "add it to EXPECTED in scripts/built/inline_code.py")

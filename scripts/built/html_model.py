@@ -8,6 +8,8 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from .inline_code import inline_blocks
+
 LANGUAGE_LINK = "rc-language"  # the header's link to another language, named in it (overrides/partials/alternate.html)
 # Attributes that make the browser fetch something (as opposed to a link a person follows).
 RESOURCE_ATTRS = {("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
@@ -28,6 +30,7 @@ class HtmlPage:
     switcher: dict[str, str] = field(default_factory=dict)  # hreflang -> href in the language menu
     language_links: dict[str, tuple[str, str]] = field(default_factory=dict)  # the header's words: hreflang -> (href, lang)
     alternates: dict[str, str] = field(default_factory=dict)  # <link rel=alternate hreflang> in <head>
+    inline: list[tuple[str, str]] = field(default_factory=list)  # (script or style, text) written in the page
 
 
 # The start tags with attributes, read with regular expressions: several times faster than
@@ -86,7 +89,9 @@ def read_built_site(out: Path) -> dict[str, HtmlPage]:
     pages: dict[str, HtmlPage] = {}
     for path in sorted(out.rglob("*.html")):
         page = HtmlPage(url=url_of(path.relative_to(out).as_posix()), path=path)
-        _collect(page, path.read_text("utf-8", "replace"))
+        text = path.read_text("utf-8", "replace")
+        _collect(page, text)
+        page.inline = list(inline_blocks(text))
         pages[page.url] = page
     return pages
 

@@ -43,7 +43,7 @@ SRC = re.compile(r"\bsrc\s*=", re.I)
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
-def _inline(page: str) -> Iterator[tuple[str, str]]:
+def inline_blocks(page: str) -> Iterator[tuple[str, str]]:
     """(kind, text) of each inline script (of a runnable type) and style of an HTML page."""
     for match in ELEMENT.finditer(COMMENT.sub("", page)):
         kind, attributes, text = match.group(1).lower(), match.group(2), match.group(3)
@@ -56,6 +56,6 @@ def inline_code(out: Path) -> list[InlineCode]:
     """Every distinct inline script and style of the HTML pages under ``out``."""
     seen: dict[tuple[str, str], InlineCode] = {}
     for path in sorted(out.rglob("*.html")):
-        for kind, text in _inline(path.read_text("utf-8", "replace")):
+        for kind, text in inline_blocks(path.read_text("utf-8", "replace")):
             seen.setdefault((kind, text), InlineCode(kind, text, path))
     return list(seen.values())

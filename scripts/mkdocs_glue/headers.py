@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from ..built.inline_code import inline_code
+from ..built.inline_code import InlineCode, inline_code
 
 FILE_NAME = "_headers"
 NOT_IN_META = {"frame-ancestors"}  # ignored by browsers in a <meta> policy
@@ -58,19 +58,19 @@ def source_hash(code: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def content_security_policy(out: Path, *, in_meta: bool = False) -> str:
-    """The policy for the site in ``out``: POLICY plus the hash of each expected inline script and style
-    (built/inline_code.py). ``in_meta``: without the directives a <meta> element cannot carry."""
+def content_security_policy(found: list[InlineCode], *, in_meta: bool = False) -> str:
+    """The policy for a site whose inline code is ``found``: POLICY plus the hash of each expected inline
+    script and style (built/inline_code.py). ``in_meta``: without the directives a <meta> cannot carry."""
     policy = {name: list(sources) for name, sources in POLICY.items() if not (in_meta and name in NOT_IN_META)}
-    for code in inline_code(out):
+    for code in found:
         if code.expected:
             policy[f"{code.kind}-src"].append(source_hash(code.text))
     return "; ".join(f"{name} {' '.join(sorted(set(sources), key=sources.index))}" for name, sources in policy.items())
 
 
-def site_rules(out: Path) -> list[Rule]:
-    """The headers of every path of the site in ``out``: a few for every file, the policy for documents."""
-    policy = {"Content-Security-Policy": content_security_policy(out), **PERMISSIONS}
+def site_rules(found: list[InlineCode]) -> list[Rule]:
+    """The headers of every path of a site: a few for every file, the policy for documents."""
+    policy = {"Content-Security-Policy": content_security_policy(found), **PERMISSIONS}
     return [Rule("/*", dict(EVERY_FILE)), *(Rule(pattern, dict(policy)) for pattern in DOCUMENTS)]
 
 
@@ -106,22 +106,20 @@ def headers_for(rules: list[Rule], path: str) -> dict[str, str]:
     return headers
 
 
-def write_headers_file(out: Path) -> Path:
-    """Write ``_headers`` at the root of the built site ``out``."""
-    target = out / FILE_NAME
-    target.write_text(format_rules(site_rules(out)), encoding="utf-8")
-    return target
-
-
-def add_policy_meta(out: Path) -> None:
-    """Put the policy in a <meta http-equiv> at the top of every page's <head>, for hosts that ignore
-    ``_headers`` (GitHub Pages). A page that has one already gets the current one."""
-    policy = escape(content_security_policy(out, in_meta=True), quote=False).replace('"', "&quot;")
+def publish_policy(out: Path, *, meta: bool = True) -> None:
+    """Write ``_headers`` at the root of the built site ``out`` and, with ``meta``, put the same policy in a
+    <meta http-equiv> at the top of every page's <head>, for hosts that ignore ``_headers`` (GitHub Pages).
+    The site's inline code is read once for both."""
+    found = inline_code(out)
+    (out / FILE_NAME).write_text(format_rules(site_rules(found)), encoding="utf-8")
+    if not meta:
+        return
+    policy = escape(content_security_policy(found, in_meta=True), quote=False).replace('"', "&quot;")
     element = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     for path in sorted(out.rglob("*.html")):
         page = path.read_text("utf-8")
-        updated, found = META.subn(element, page, count=1)
-        if not found:
+        updated, replaced = META.subn(element, page, count=1)
+        if not replaced:
             updated = CHARSET.sub(lambda match: match.group(0) + element, page, count=1)
         if updated != page:
             path.write_text(updated, "utf-8")

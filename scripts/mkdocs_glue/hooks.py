@@ -178,10 +178,11 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     problem = material_fixes.fix_alternate_sitemaps(site_dir)
     if problem:
         log.warning(problem)
-    # Last: hashes every inline script of the site (each language build ends here; the last sees all pages).
-    headers.write_headers_file(site_dir)
-    if not _serving:  # mkdocs serve injects its live-reload script inline, which the policy would block
-        headers.add_policy_meta(site_dir)
+    # Last, once every page is written (the languages are built in their order in mkdocs.yml): the policy
+    # with the hash of every inline script. Not in the pages under mkdocs serve, whose live-reload script
+    # is inline and would be blocked.
+    if lang == state.site.languages[-1]:
+        headers.publish_policy(site_dir, meta=not _serving)
 
 
 def _source(page: Page) -> tuple[str, str]:

@@ -59,7 +59,7 @@ def test_an_inline_script_the_templates_do_not_write_is_not_allowed(tmp_path: Pa
                     '<script>alert(1)</script><style>p{}</style></body></html>', "utf-8")
     found = inline_code(tmp_path)
     assert [(code.kind, code.expected) for code in found] == [("script", False), ("style", False)]
-    assert headers.source_hash("alert(1)") not in headers.content_security_policy(tmp_path)
+    assert headers.source_hash("alert(1)") not in headers.content_security_policy(found)
 
 
 def test_hash_and_rules_format() -> None:
