@@ -1,11 +1,14 @@
 """Shared fixtures: the real site built once, and throw-away copies of the project to break."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from scripts import pipeline
+from scripts.dev.browser import chromium
 from scripts.dev.project_copy import copy_project
 from scripts.problems import format_text
 
@@ -35,3 +38,10 @@ def outside_github(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests behave the same on GitHub Actions: they never write to the run's summary nor see its pull request."""
     for name in GITHUB_VARIABLES:
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, one per test file (Playwright's sync API runs one instance at a time)."""
+    with chromium() as instance:
+        yield instance

@@ -19,7 +19,6 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, R
 from scripts.built.html_model import read_built_site
 from scripts.dev import host as hosting
 from scripts.dev import weight
-from scripts.dev.browser import chromium
 
 PHONE, DESKTOP = 375, 1280
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
@@ -48,14 +47,6 @@ class Visit:
 def base(built_site: Path) -> Iterator[str]:
     with hosting.serve_like_host(built_site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """One browser for this file (module scope: Playwright's sync API allows one instance at a time,
-    and other test files start their own)."""
-    with chromium() as instance:
-        yield instance
 
 
 @pytest.fixture(scope="session")

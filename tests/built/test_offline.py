@@ -11,7 +11,6 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from scripts import pipeline
-from scripts.dev.browser import chromium
 from scripts.dev.host import serve_like_host
 from scripts.dev.project_copy import copy_project
 from scripts.features.offline.model import offline_texts
@@ -47,12 +46,6 @@ def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hosted]:
     with serve_like_host(site.out, site.traffic) as base:
         site.base = base
         yield site
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as instance:
-        yield instance
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ import pytest
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
-from scripts.dev.browser import chromium
 from scripts.dev.host import serve_like_host
 from scripts.features.page_foot.texts import foot_texts
 from scripts.source.config import read_config
@@ -29,12 +28,6 @@ FAKE_SHARE = "navigator.share = data => { window.__shared = data; return Promise
 def base(built_site: Path) -> Iterator[str]:
     with serve_like_host(built_site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as instance:
-        yield instance
 
 
 def words(text: str) -> str:

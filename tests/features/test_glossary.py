@@ -11,7 +11,6 @@ from axe_playwright_python.base import AXE_SCRIPT
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, expect
 
-from scripts.dev.browser import chromium
 from scripts.dev.host import serve_like_host
 from scripts.features.glossary import checks, model, render
 from scripts.problems import Problem, format_text
@@ -134,12 +133,6 @@ def test_real_pages_explain_their_terms(built_site: Path) -> None:
 
 
 # --- in Chromium --------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as instance:
-        yield instance
-
 
 @pytest.fixture(scope="module")
 def base(built_site: Path) -> Iterator[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 from icalendar import Calendar
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from scripts import pipeline
 from scripts.built.local_server import serve
@@ -24,7 +24,6 @@ from scripts.source.parse import load_site
 from scripts.source_checks import check_sources
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
 FR_PROGRAMME, EN_PROGRAMME = "docs/fr/programme.md", "docs/en/programme.md"
 FR_ELIGIBILITY, EN_ELIGIBILITY = "docs/fr/eligibility.md", "docs/en/eligibility.md"
 # Answers of an eligible newcomer: (criterion, answer).
@@ -347,14 +346,6 @@ def test_script_is_loaded_only_on_the_eligibility_pages(built_site: Path) -> Non
 
 
 # --- in Chromium ----------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
 
 @pytest.fixture(scope="module")
 def base_url(built_site: Path) -> Iterator[str]:
