@@ -199,7 +199,7 @@ def _language_menu(config: MkDocsConfig) -> list[dict[str, str]]:
 
 def _add_search_words(config: MkDocsConfig, page: Page) -> None:
     """Only a page written in the language being built gives its words (not one served from another)."""
-    lang, _, rel = page.file.src_uri.partition("/")
+    lang, rel = _source(page)
     source = _state().site.page(lang, rel)
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if source is not None and search is not None and lang == config.theme["language"]:
