@@ -1,13 +1,14 @@
-"""The build: source checks, MkDocs into a temporary folder, booklet PDFs, HTML and link checks, then an
-atomic swap into the site folder.
+"""The build: source checks, MkDocs into a temporary folder, the safety check of what is published
+(built/verify), booklet PDFs, HTML and link checks, the safety check again, then an atomic swap into the
+site folder.
 
 On any problem the previous site folder is left exactly as it was. One build at a time writes into a
 folder (a lock file); the temporary folders that killed builds left behind are removed by the next one.
 """
 from __future__ import annotations
 
+import errno
 import fcntl
-import os
 import shutil
 import tempfile
 import time
@@ -17,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .built import html_checks, html_model, linkchecker, links, run_mkdocs
+from .built.swap import OLD_PREFIX, restore_backup, swap_into
+from .built.verify.run import verify_site
 from .features.booklets import publish
 from .features.offline import worker
 from .features.readability import measure as readability
@@ -27,7 +30,6 @@ from .source.parse import load_site
 from .source_checks import check_sources
 
 WORK_PREFIX = ".site-build-"
-OLD_PREFIX = ".site-old-"
 LOCK_FILE = ".build-lock"
 
 
@@ -68,18 +70,38 @@ def build(root: Path, site_dir: Path | None = None, *, check_links: bool = True,
         result.problems = check_sources(site)
     if result.problems:
         return result
+    try:
+        _build_and_swap(site, target, result, check_links, use_linkchecker or check_external, check_external, waiting)
+    except OSError as error:  # a full or read-only disk: the site folder is as it was
+        result.problems = [disk_problem(error, target)]
+    return result
+
+
+def _build_and_swap(site: Site, target: Path, result: BuildResult, check_links: bool, use_linkchecker: bool,
+                    check_external: bool, waiting: Callable[[str], None]) -> None:
     with one_build_at_a_time(target.parent, waiting):
+        restore_backup(target)  # a build killed between the two renames of a swap
         remove_leftovers(target.parent)
         work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=target.parent))
         try:
-            if _run_stages(site, work, result, check_links, use_linkchecker or check_external, check_external):
+            if _run_stages(site, work, result, check_links, use_linkchecker, check_external):
                 with _timed(result, "swap"):
                     swap_into(work, target)
                 with _timed(result, "readability"):
                     result.warnings = readability_report.warnings(readability.measure_site(site))
         finally:
             shutil.rmtree(work, ignore_errors=True)
-    return result
+
+
+def disk_problem(error: OSError, target: Path) -> Problem:
+    """A failed write, in plain words: the disk is full, read-only, or the folder is not writable."""
+    reasons = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+               errno.EROFS: "the disk is read-only", errno.EACCES: "this user may not write there",
+               errno.EPERM: "this user may not write there"}
+    reason = reasons.get(error.errno or 0, error.strerror or "the system refused")
+    return Problem(str(error.filename or target.parent), None,
+                   f"the build could not write its files ({reason}); the site folder {target} was left as it was",
+                   "free some space or make the folder writable, then build again")
 
 
 def _run_stages(site: Site, work: Path, result: BuildResult, check_links: bool, use_linkchecker: bool,
@@ -93,9 +115,11 @@ def _run_stages(site: Site, work: Path, result: BuildResult, check_links: bool, 
 
     stages: list[tuple[str, Callable[[], list[Problem]]]] = [
         ("mkdocs build", lambda: run_mkdocs.run_mkdocs(site, work)),
+        ("verify pages", lambda: verify_site(site, work)),  # before the PDFs are made from them
         ("booklet pdfs", lambda: _booklet_pdfs(site, work, result)),
         ("html checks", html_checks_stage),
         ("offline worker", lambda: worker.write_worker(site, work, pages)),  # every file is final by now
+        ("verify site", lambda: verify_site(site, work)),  # what is published, whatever wrote it
     ]
     if check_links:
         stages.append(("link checks", lambda: links.check_links(
@@ -134,18 +158,9 @@ def one_build_at_a_time(folder: Path, waiting: Callable[[str], None]) -> Iterato
 
 
 def remove_leftovers(folder: Path) -> list[Path]:
-    """Remove the temporary folders that builds killed half-way left in ``folder`` (call with the lock held)."""
+    """Remove the temporary folders that builds killed half-way left in ``folder`` (call with the lock held,
+    after ``restore_backup``)."""
     found = sorted(p for p in folder.iterdir() if p.is_dir() and p.name.startswith((WORK_PREFIX, OLD_PREFIX)))
     for path in found:
         shutil.rmtree(path, ignore_errors=True)
     return found
-
-
-def swap_into(work: Path, target: Path) -> None:
-    """Replace ``target`` by ``work`` with two renames, so no reader ever sees a half-written site."""
-    os.chmod(work, 0o755)
-    old = target.with_name(f"{OLD_PREFIX}{os.getpid()}")
-    if target.exists():
-        target.rename(old)
-    work.rename(target)
-    shutil.rmtree(old, ignore_errors=True)

@@ -11,13 +11,16 @@ from .features.programme.checks import CHECKS as PROGRAMME_CHECKS
 from .features.readability.model import CHECKS as READABILITY_CHECKS
 from .features.search_words.checks import CHECKS as SEARCH_WORD_CHECKS
 from .problems import Check, Problem
+from .source.files import CHECKS as FILE_CHECKS
 from .source.language import CHECKS as LANGUAGE_CHECKS
 from .source.links import CHECKS as LINK_CHECKS
+from .source.maintained import CHECKS as MAINTAINED_CHECKS
 from .source.model import Site
 from .source.parity import CHECKS as PARITY_CHECKS
 from .source.safety import CHECKS as SAFETY_CHECKS
 
-SOURCE_CHECKS: list[Check] = [*PARITY_CHECKS, *LINK_CHECKS, *LANGUAGE_CHECKS, *SAFETY_CHECKS, *I18N_CHECKS,
+SOURCE_CHECKS: list[Check] = [*MAINTAINED_CHECKS, *FILE_CHECKS,
+                              *PARITY_CHECKS, *LINK_CHECKS, *LANGUAGE_CHECKS, *SAFETY_CHECKS, *I18N_CHECKS,
                               *BOOKLET_CHECKS, *PROGRAMME_CHECKS, *READABILITY_CHECKS, *GLOSSARY_CHECKS,
                               *SEARCH_WORD_CHECKS, *OFFLINE_CHECKS, *PAGE_FOOT_CHECKS]
 

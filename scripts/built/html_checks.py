@@ -84,4 +84,4 @@ def _unexpected_inline_code(site: Site, pages: dict[str, HtmlPage]) -> Iterator[
                               f"the page holds an inline <{kind}> that the site's templates do not write "
                               f"({text.strip()[:60]!r}): browsers will block it",
                               "move it to a file in docs/assets/, or if a template writes it on purpose, "
-                              "add it to EXPECTED in scripts/built/inline_code.py")
+                              "add its exact text to INLINE_TEXTS in scripts/built/verify/allowed.py")

@@ -1,27 +1,31 @@
 """The inline scripts and styles of the built pages, and the ones our templates and Material are expected
-to write. The Content-Security-Policy allows the expected ones only (by hash); any other fails the build.
+to write (exactly: verify/allowed.py). The Content-Security-Policy allows the expected ones only (by hash);
+any other fails the build.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+
+from .verify.allowed import INLINE_FILES, INLINE_TEXTS, MAX_DEPTH
 
 # Script types the browser runs; others (e.g. Material's "application/json" config) are data.
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
-# What each template writes inline: (where it comes from, the whole text it may have).
-EXPECTED: dict[str, list[tuple[str, re.Pattern[str]]]] = {
-    "script": [
-        ("Material's base.html: the storage scope of the page",
-         re.compile(r'__md_scope=new URL\("\.(?:\.(?:/\.\.)*)?",location\),'
-                    r'__md_hash=e=>\[\.\.\.e\]\.reduce\(.*\)}catch\(e\)\{\}\}')),
-        ("Material's content tabs: open the tab named in the address",
-         re.compile(re.escape('var target=document.getElementById(location.hash.slice(1));target&&target.name&&'
-                              '(target.checked=target.name.startsWith("__tabbed_"))'))),
-    ],
-    "style": [],  # no template writes an inline style
-}
+PROJECT = Path(__file__).resolve().parents[2]  # the folder of mkdocs.yml and scripts/
+
+
+@cache
+def expected_texts(kind: str) -> frozenset[str]:
+    """The exact texts of the inline scripts (or styles) our templates and Material write: those of
+    verify/allowed.py, "@BASE@" replaced by each way up to the site root. No pattern: a text shaped like one of
+    them but not equal is not expected."""
+    bases = [".", *("/".join([".."] * depth) for depth in range(1, MAX_DEPTH + 1))]
+    texts = {text.replace("@BASE@", base) for text in INLINE_TEXTS[kind] for base in bases}
+    texts.update((PROJECT / name).read_text("utf-8") for name in INLINE_FILES[kind])
+    return frozenset(texts)
 
 
 @dataclass(frozen=True)
@@ -32,8 +36,8 @@ class InlineCode:
 
     @property
     def expected(self) -> bool:
-        """Written by one of the templates listed in EXPECTED."""
-        return any(pattern.fullmatch(self.text) for _, pattern in EXPECTED[self.kind])
+        """Exactly the text one of our templates or Material's writes (verify/allowed.py)."""
+        return self.text in expected_texts(self.kind)
 
 
 # Inline code, found with regular expressions (several times faster than html.parser over every page).

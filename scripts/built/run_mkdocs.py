@@ -1,6 +1,7 @@
 """Running MkDocs (in this process) and turning its log into problems in plain words, on the Markdown file."""
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
@@ -8,6 +9,7 @@ from pathlib import Path
 from ..problems import Problem, collected_logs
 from ..source.model import Site
 
+DISK_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
 DOC_FILE = re.compile(r"'((?:[a-z]{2}(?:[-_][A-Za-z]+)?)/[^']+\.md)'")
 QUOTED_LINK = re.compile(r"contains a link '([^']+)'")
 # MkDocs' own wording, said again in plain words with how to fix it.
@@ -44,6 +46,10 @@ def run_mkdocs(site: Site, out: Path) -> list[Problem]:
                 config.plugins.on_shutdown()
         except Abort:
             pass  # strict mode counted the warnings below
+        except OSError as error:
+            if error.errno in DISK_ERRORS:
+                raise  # said once, in plain words, by the pipeline
+            messages.append(("ERROR", f"MkDocs failed: {type(error).__name__}: {error}"))
         except MkDocsException as error:
             messages.append(("ERROR", str(error)))
         except Exception as error:  # noqa: BLE001 - a crash in a plugin or template is a problem to show

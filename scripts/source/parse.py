@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from ..problems import Problem
+from . import yaml_guard
 from .config import i18n_options, language_options, messages, read_config
 from .model import Heading, Link, Page, Section, Site, Where
 
@@ -30,8 +31,6 @@ NOT_PROSE = [
 ]
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 THOUSANDS = re.compile(r"(?<=\d)[\u00a0\u202f ,](?=\d{3}\b)")
-# libyaml's safe loader when PyYAML has it (several times faster), the same rules as yaml.safe_load.
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 YAML_DATE = re.compile(r":\s*(\d{4})-(\d{2})-(\d{2})\s*(?:#.*)?$")
 
 
@@ -83,8 +82,11 @@ def _parse_front_matter(page: Page, lines: list[str]) -> tuple[int, list[Problem
         return 0, [Problem(page.display, 1, "the front matter that starts here is never closed",
                            "add a line with only --- after the last field")]
     block = "\n".join(lines[1:end])
+    refusal = yaml_guard.plain_yaml(block)
+    if refusal:
+        return 0, [Problem(page.display, refusal.line + 1, refusal.message, refusal.hint)]
     try:
-        meta = yaml.load(block, Loader=LOADER) or {}  # noqa: S506 - a safe loader
+        meta = yaml_guard.load(block) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -104,6 +106,10 @@ def _parse_front_matter(page: Page, lines: list[str]) -> tuple[int, list[Problem
         if key:
             page.meta_lines.setdefault(key.group(1), number + 1)
     page.field_lines, page.repeated_fields = _field_lines(block)
+    if page.repeated_fields:
+        where, line = page.repeated_fields[0]
+        return 0, [Problem(page.display, line, f"the field '{'.'.join(map(str, where))}' is written twice in the "
+                           "front matter: only the last one would count", "keep one of them")]
     return end + 1, []
 
 
@@ -129,7 +135,7 @@ def _field_lines(block: str, first_line: int = 2) -> tuple[dict[Where, int], lis
             for index, item in enumerate(node.value):
                 walk(item, (*where, index))
 
-    root = yaml.compose(block, Loader=LOADER)  # noqa: S506 - a safe loader
+    root = yaml.compose(block, Loader=yaml_guard.LOADER)  # noqa: S506 - a safe loader
     if root is not None:
         walk(root, ())
     return found, repeated

@@ -43,11 +43,11 @@ def cache_key(document: str, design: Design, loaded: dict[str, bytes]) -> str:
 
 def cache_get(folder: Path, key: str) -> Pdf | None:
     """A PDF already rendered from the same inputs, if the cache has it."""
-    data, info = folder / f"{key}.pdf", folder / f"{key}.json"
-    if not (data.is_file() and info.is_file()):
+    data, info = read_checked(folder / f"{key}.pdf"), folder / f"{key}.json"
+    if data is None or not info.is_file():
         return None
     try:
-        return Pdf(data.read_bytes(), int(json.loads(info.read_text("utf-8"))["pages"]))
+        return Pdf(data, int(json.loads(info.read_text("utf-8"))["pages"]))
     except (OSError, ValueError, KeyError, TypeError):  # removed meanwhile by another build, or damaged
         return None
 
@@ -55,10 +55,10 @@ def cache_get(folder: Path, key: str) -> Pdf | None:
 def cache_put(folder: Path, key: str, pdf: Pdf) -> None:
     """Keep a rendered PDF under its key; older versions of the same booklet are dropped."""
     folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(folder / f"{key}.pdf", pdf.data)
+    write_checked(folder / f"{key}.pdf", pdf.data)
     write_atomic(folder / f"{key}.json", json.dumps({"pages": pdf.pages, "bytes": len(pdf.data)}).encode())
     for old in folder.iterdir():
-        if old.stem != key and old.suffix in (".pdf", ".json"):
+        if old.name.split(".", 1)[0] != key and old.suffix in (".pdf", ".json", ".sha256"):
             old.unlink(missing_ok=True)
 
 
@@ -67,3 +67,19 @@ def write_atomic(path: Path, data: bytes) -> None:
     with os.fdopen(handle, "wb") as stream:
         stream.write(data)
     os.replace(temporary, path)
+
+
+def write_checked(path: Path, data: bytes) -> None:
+    """Keep ``data`` with its SHA-256 beside it (``<name>.sha256``), for ``read_checked``."""
+    write_atomic(path, data)
+    write_atomic(path.with_name(path.name + ".sha256"), hashlib.sha256(data).hexdigest().encode())
+
+
+def read_checked(path: Path) -> bytes | None:
+    """The bytes kept by ``write_checked``, or None when missing or damaged (cut short, changed): the caller
+    makes the file again."""
+    try:
+        data, expected = path.read_bytes(), path.with_name(path.name + ".sha256").read_text("ascii").strip()
+    except (OSError, ValueError):
+        return None
+    return data if hashlib.sha256(data).hexdigest() == expected else None

@@ -8,7 +8,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ...problems import Problem
-from ..booklets.cache import write_atomic
+from ..booklets.cache import read_checked, write_checked
 from . import card, logo
 from .card import FONT_HINT, FONTS, LOGO_SIZE, SIZE, draw_card, missing_fonts
 from .logo import draw_logo, read_logo
@@ -79,15 +79,15 @@ def publish_cards(cards: list[Card], site_name: str, logo_file: Path, site_dir: 
         key = cache_key(drawing, item.title, site_name)
         cached = cache_dir / item.path.removeprefix(FOLDER + "/")
         stored = cached.parent / f"{cached.stem}.{key[:32]}.png"
-        if stored.is_file():
-            data = stored.read_bytes()
+        data = read_checked(stored)
+        if data is not None:
             report.reused.append(item.path)
-        else:
+        else:  # not drawn yet, or the kept file is damaged
             data = draw_card(item.title, site_name, drawn_logo)
             stored.parent.mkdir(parents=True, exist_ok=True)
-            for old in stored.parent.glob(f"{cached.stem}.*.png"):
+            for old in stored.parent.glob(f"{cached.stem}.*.png*"):
                 old.unlink(missing_ok=True)
-            write_atomic(stored, data)
+            write_checked(stored, data)
             report.drawn.append(item.path)
         target = site_dir / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
