@@ -73,7 +73,7 @@ def build(root: Path, site_dir: Path | None = None, *, check_links: bool = True,
     try:
         _build_and_swap(site, target, result, check_links, use_linkchecker or check_external, check_external, waiting)
     except OSError as error:  # a full or read-only disk: the site folder is as it was
-        result.problems = [disk_problem(error, target)]
+        result.problems = [disk_problem(error, site.show(target))]
     return result
 
 
@@ -93,14 +93,13 @@ def _build_and_swap(site: Site, target: Path, result: BuildResult, check_links: 
             shutil.rmtree(work, ignore_errors=True)
 
 
-def disk_problem(error: OSError, target: Path) -> Problem:
+def disk_problem(error: OSError, site_folder: str) -> Problem:
     """A failed write, in plain words: the disk is full, read-only, or the folder is not writable."""
     reasons = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
                errno.EROFS: "the disk is read-only", errno.EACCES: "this user may not write there",
                errno.EPERM: "this user may not write there"}
     reason = reasons.get(error.errno or 0, error.strerror or "the system refused")
-    return Problem(str(error.filename or target.parent), None,
-                   f"the build could not write its files ({reason}); the site folder {target} was left as it was",
+    return Problem(site_folder, None, f"the build could not write its files ({reason}); the site was left as it was",
                    "free some space or make the folder writable, then build again")
 
 
