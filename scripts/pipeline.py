@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .built import html_checks, html_model, linkchecker, links, run_mkdocs
+from .built.language import check_language
 from .built.swap import OLD_PREFIX, restore_backup, swap_into
 from .built.verify.run import verify_site
 from .features.booklets import publish
@@ -115,6 +116,7 @@ def _run_stages(site: Site, work: Path, result: BuildResult, check_links: bool, 
     stages: list[tuple[str, Callable[[], list[Problem]]]] = [
         ("mkdocs build", lambda: run_mkdocs.run_mkdocs(site, work)),
         ("verify pages", lambda: verify_site(site, work)),  # before the PDFs are made from them
+        ("language", lambda: check_language(site, work)),     # on the text readers see
         ("booklet pdfs", lambda: _booklet_pdfs(site, work, result)),
         ("html checks", html_checks_stage),
         ("offline worker", lambda: worker.write_worker(site, work, pages)),  # every file is final by now

@@ -11,7 +11,7 @@ from ..source.model import Site
 
 DISK_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
 DOC_FILE = re.compile(r"'((?:[a-z]{2}(?:[-_][A-Za-z]+)?)/[^']+\.md)'")
-QUOTED_LINK = re.compile(r"contains a link '([^']+)'")
+QUOTED_LINK = re.compile(r"contains an? (?:[a-z]+ )*link '([^']+)'")
 # MkDocs' own wording, said again in plain words with how to fix it.
 PLAIN = [
     (re.compile(r"contains a link '([^']*)', but the target '?([^']*?)'? is not found"),

@@ -66,6 +66,9 @@ def _element(node: LexborNode, tag: str, url: str, prefix: str) -> Iterator[Find
         names |= allowed.SVG_ATTRIBUTES
     values = {name.lower(): value or "" for name, value in node.attributes.items()}
     for name, value in values.items():
+        if BIDI & set(value):
+            yield Finding(f"the attribute {name}= holds an invisible character that reverses the text around it",
+                          "delete it: retype the text", tuple(sorted(BIDI & set(value))), tag)
         if name.startswith("on"):
             yield Finding(f"the attribute {name}= would run a script", FIX_CODE, _needles(name, value), tag)
         elif name in allowed.URL_ATTRIBUTES:

@@ -24,9 +24,9 @@ def refusal(value: str, *, loads: bool, image: bool) -> str | None:
         return None
     found = SCHEME.match(address)
     if found and found.group(1).lower() not in SCHEMES:
-        return f"the address '{value.strip()[:60]}' uses '{found.group(1).lower()}:', which the site refuses"
+        return f"the address '{address[:60]}' uses '{found.group(1).lower()}:', which the site refuses"
     if loads and (found or lowered.startswith(("//", "\\\\", "/\\", "\\/"))):
-        return f"the address '{value.strip()[:60]}' is loaded from another host"
+        return f"the address '{address[:60]}' is loaded from another host"
     return None
 
 
