@@ -57,6 +57,18 @@ def delete(path: str) -> Edit:
     return lambda project: (project / path).unlink()
 
 
+def symlink(path: str, target: str) -> Edit:
+    return lambda project: (project / path).symlink_to(target)
+
+
+def in_both(text: str) -> Edit:
+    return both(append("docs/fr/about.md", text), append("docs/en/about.md", text))
+
+
+def front_matter(line: str) -> Edit:
+    return replace("docs/fr/about.md", "---\n", "---\n" + line + "\n")
+
+
 NEW_PAGE = b"---\ntitle: New\ndescription: New page\n---\n\n# New\n\nText.\n"
 
 # name -> (edit, file the message must name, words the message must contain)
@@ -91,7 +103,7 @@ BAD_INPUTS: dict[str, tuple[Edit, str, str]] = {
     "search words not a list": (replace("docs/fr/eligibility.md", "keywords: [éligibilité,", "keywords: éligibilité ["),
                                 "docs/fr/eligibility.md", "'keywords'"),
     "header language link in the wrong language": (
-        replace("overrides/partials/alternate.html", 'lang="{{ alt.lang }}" class', 'lang="fr" class'),
+        replace("overrides/partials/alternate.html", 'lang="{{ alt.lang | e }}" class', 'lang="fr" class'),
         "docs/fr/faq.md", 'says lang="fr"'),
     "file not UTF-8": (write("docs/fr/about.md", "---\ntitle: À propos\n---\n# À propos\n".encode("latin-1")),
                        "docs/fr/about.md", "not UTF-8"),
@@ -107,8 +119,29 @@ BAD_INPUTS: dict[str, tuple[Edit, str, str]] = {
                   "docs/fr/faq.md", "<iframe> element"),
     "an English page in docs/fr": (copy("docs/en/privacy.md", "docs/fr/privacy.md"), "docs/fr/privacy.md",
                                    "written in English"),
+    # Issue 19: what the Markdown patterns miss is refused on the published page, on its Markdown line.
+    "an onerror= after backticks in raw HTML": (in_both('\n<p title="`"><img src=x onerror=alert(1)>`</p>\n'),
+                                               "docs/fr/about.md", "onerror= would run a script"),
+    "an entity-encoded javascript: link": (in_both('\n<a href="&#x6A;avascript&colon;alert(1)">Lien</a>\n'),
+                                           "docs/fr/about.md", "uses 'javascript:'"),
+    "an onclick= set by attr_list": (in_both('\nTexte.\n{: onclick="alert(1)" }\n'), "docs/fr/about.md",
+                                     "onclick= would run a script"),
+    "a right-to-left override in a link text": (in_both("\n[FAQ \u202e fdp.exe](faq.md)\n"), "docs/fr/about.md",
+                                                "U+202E"),
+    "an SVG with a script": (write("docs/assets/images/x.svg", b'<svg xmlns="http://www.w3.org/2000/svg">'
+                                   b"<script>alert(1)</script></svg>"), "docs/assets/images/x.svg", "<script>"),
+    "a description that ends its attribute": (front_matter("description: '\" http-equiv=\"refresh'"),
+                                              "docs/fr/about.md", "read as HTML"),
+    "an alias bomb in front matter": (front_matter("a: &a [x, x]\nb: [*a, *a]"), "docs/fr/about.md", "YAML anchor"),
+    "a title written twice": (front_matter("title: Premier"), "docs/fr/about.md", "written twice"),
+    "a symlink under docs/": (symlink("docs/assets/passwd.txt", "/etc/passwd"), "docs/assets/passwd.txt", "symlink"),
+    "an HTML file under docs/": (write("docs/fr/page.html", b"<script>alert(1)</script>"), "docs/fr/page.html",
+                                 "not published"),
+    "a script added to extra_javascript": (replace("mkdocs.yml", "  - assets/javascripts/reader-tools.js\n",
+                                                   "  - assets/javascripts/reader-tools.js\n  - https://e.example/x.js\n"),
+                                           "mkdocs.yml", "'extra_javascript'"),
     "an inline script in a template": (append("overrides/main.html", "\n{% block extrahead %}<script>window.x = 1</script>"
-                                              "{% endblock %}\n"), "docs/", "inline <script>"),
+                                              "{% endblock %}\n"), "overrides/main.html", "inline <script>"),
 }
 
 

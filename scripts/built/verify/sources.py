@@ -27,10 +27,11 @@ def source_of(site: Site, rel: str, needles: tuple[str, ...]) -> tuple[str, int 
     asset = site.docs / rel
     if asset.is_file() and asset.suffix == ".svg":
         return site.show(asset), _first(asset.read_text("utf-8", "replace").splitlines(), needles)
-    for shown, lines, wanted in places:
-        line = _first(lines, wanted)
-        if line:
-            return shown, line
+    for needle in needles:  # the most precise text first, wherever it is
+        for shown, lines, wanted in places:
+            line = _line(lines, needle) if needle in wanted else None
+            if line:
+                return shown, line
     if page is not None:
         return page.display, None
     return f"{rel} (written by the build: scripts/ or overrides/)", None
