@@ -12,6 +12,7 @@ import yaml
 from ..problems import Problem
 from . import yaml_guard
 from .config import i18n_options, language_options, messages, read_config
+from .limits import too_heavy
 from .model import Heading, Link, Page, Section, Site, Where
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(?:\{([^}]*)\})?[ \t]*#*[ \t]*$")
@@ -65,6 +66,9 @@ def parse_page(page: Page) -> list[Problem]:
         line = data[: error.start].count(b"\n") + 1
         return [Problem(page.display, line, "this file is not UTF-8 text",
                         "save it again as UTF-8 in your editor")]
+    heavy = too_heavy(page.display, text)
+    if heavy:
+        return [heavy]  # no line kept: no other check reads the text
     page.lines = text.splitlines()
     body_start, problems = _parse_front_matter(page, page.lines)
     if problems:

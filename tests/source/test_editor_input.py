@@ -127,3 +127,25 @@ def test_settings_that_carry_code_need_a_maintainer(name: str, project: Path) ->
 def test_the_committed_settings_pass(project: Path) -> None:
     assert list(fixed_settings(load_site(project))) == []
     assert list(published_files(load_site(project))) == []
+
+
+# name -> (text added to docs/fr/about.md, words): what Python-Markdown would take minutes on, or crash on.
+HEAVY = {
+    "unclosed links": ("[x](" * 20_000, "more than 100 '['"),
+    "brackets": ("[" * 5_000 + "]" * 5_000, "more than 100 '['"),
+    "autolinks": ("<http://a" * 5_000, "more than 400 '<'"),
+    "nested blocks of HTML": ("<div markdown>\n" * 3_000 + "x\n" + "</div>\n" * 3_000, "nested more than"),
+    "nested quotes": (">" * 3_000 + " x", "nested more than"),
+    "nested lists": ("".join("  " * level + "- x\n" for level in range(200)), "nested more than"),
+    "huge page": ("Du texte en français. " * 20_000, "more than 200 KB"),
+}
+
+
+@pytest.mark.parametrize("name", list(HEAVY))
+def test_pages_markdown_would_take_minutes_on_are_refused_first(name: str, project: Path) -> None:
+    text, words = HEAVY[name]
+    with (project / "docs/fr/about.md").open("a", encoding="utf-8") as stream:
+        stream.write("\n" + text + "\n")
+    problems = load_site(project).problems
+    assert [problem.path for problem in problems] == ["docs/fr/about.md"]
+    assert words in problems[0].message
