@@ -149,3 +149,11 @@ def test_pages_markdown_would_take_minutes_on_are_refused_first(name: str, proje
     problems = load_site(project).problems
     assert [problem.path for problem in problems] == ["docs/fr/about.md"]
     assert words in problems[0].message
+
+
+def test_code_and_settings_are_under_maintainer_review() -> None:
+    """.github/CODEOWNERS names an owner for every folder and file that runs code."""
+    lines = (Path(__file__).resolve().parents[2] / ".github/CODEOWNERS").read_text("utf-8").splitlines()
+    owned = {line.split()[0]: line.split()[1:] for line in lines if line.strip() and not line.startswith("#")}
+    for path in ("/mkdocs.yml", "/overrides/", "/scripts/", "/setup/", "/.github/"):
+        assert owned.get(path) == ["@place-network/maintainers"], path
