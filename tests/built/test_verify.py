@@ -56,6 +56,8 @@ REFUSED_HTML: dict[str, tuple[str, str]] = {
     "svg animation": ('<svg><animate attributeName="href" to="javascript:alert(1)"/></svg>', "<animate> element"),
     "svg onload": ('<svg onload="alert(1)"><path d="M0 0"/></svg>', "onload="),
     "unknown data attribute": ('<div data-md-color-scheme="x">x</div>', "data-md-color-scheme="),
+    "an id of Material's": ('<div id="__config">{"base": "https://e.example/"}</div><script id="__config" '
+                            'type="application/json">{}</script>', "'__config' is used twice"),
     "right-to-left override": ("<p>photo\u202egpj.exe</p>", "U+202E"),
     "isolate": ("<p>a\u2067b\u2069</p>", "U+2067"),
 }

@@ -34,10 +34,16 @@ def check_html(text: str, url: str, prefix: str = "") -> Iterator[Finding]:
     tree = LexborHTMLParser(text)
     if tree.root is None:
         return
+    ids: set[str] = set()
     for node in tree.root.traverse(include_text=False):
         tag = node.tag or ""
         if tag.startswith(("-", "#", "!")):  # text, comments, doctype
             continue
+        name = node.attributes.get("id")
+        if name is not None and name in ids:  # e.g. a second "__config", read by Material's script
+            yield Finding(f"the id '{name}' is used twice in the page: the site's scripts could read the wrong "
+                          "element", "give the heading or element another id", (f'id="{name}"', f"#{name}"), tag)
+        ids.add(name or "")
         yield from _element(node, tag.lower(), url, prefix)
         if tag.lower() == "template":  # its content is a separate fragment, which a script may put in the page
             inner = (node.html or "").split(">", 1)[-1].rsplit("</template>", 1)[0]
