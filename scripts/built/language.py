@@ -11,9 +11,11 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..problems import Problem
 from ..source.language import CACHE, WORD, _name, _tell, function_words
-from ..source.model import Site
+from ..source.model import Page, Site
 
 NOT_PROSE = "pre, code, script, style, template, svg"
+BLOCKS = "p, li, dt, dd, td, th, h1, h2, h3, h4, h5, h6, blockquote, figcaption, summary, caption"
+BLOCK_WORDS = 4  # function words of the other language that make a paragraph of it (8 for a section)
 
 
 def check_language(site: Site, out: Path) -> list[Problem]:
@@ -27,31 +29,44 @@ def check_language(site: Site, out: Path) -> list[Problem]:
         built = out / url / "index.html" if not url.endswith(".html") else out / url
         if not built.is_file():
             continue
-        for heading_id, words in _sections(built.read_text("utf-8", "replace"), lang):
-            verdict = _tell(words, lang, known)
-            if verdict:
-                other, examples = verdict
-                line = next((s.line for s in page.sections if s.id == heading_id), None) if heading_id else None
-                problems.append(Problem(page.display, line or page.body_start + 1,
-                                        f"the published text of this {'section' if heading_id else 'page'} seems "
-                                        f"to be written in {_name(other)}, not in {_name(lang)} (words such as "
-                                        f"{', '.join(repr(w) for w in examples)})",
-                                        f"write it in {_name(lang)}; a quotation in {_name(other)} goes in "
-                                        f'<span lang="{other}">…</span>'))
+        article = _article(built.read_text("utf-8", "replace"), lang)
+        if article is None:
+            continue
+        found = [(_section_line(page, heading_id), "section" if heading_id else "page", verdict)
+                 for heading_id, words in _sections(article)
+                 if (verdict := _tell(words, lang, known))]
+        found += [(page.line_of(text[:30].strip()) or page.body_start + 1, "paragraph", verdict)
+                  for text, words in _blocks(article) if (verdict := _tell(words, lang, known, BLOCK_WORDS))]
+        problems += [_problem(page, line, what, lang, *verdict) for line, what, verdict in found[:1]]
     return problems
 
 
-def _sections(html: str, lang: str) -> Iterator[tuple[str, Counter[str]]]:
-    """(heading id, words) of the article: the whole, then each section under an <h2>."""
-    tree = LexborHTMLParser(html)
-    article = tree.css_first("article")
+def _section_line(page: Page, heading_id: str) -> int:
+    line = next((s.line for s in page.sections if s.id == heading_id), None) if heading_id else None
+    return line or page.body_start + 1
+
+
+def _problem(page: Page, line: int, what: str, lang: str, other: str, examples: list[str]) -> Problem:
+    return Problem(page.display, line, f"the published text of this {what} seems to be written in {_name(other)}, "
+                   f"not in {_name(lang)} (words such as {', '.join(repr(w) for w in examples)})",
+                   f"write it in {_name(lang)}; a quotation in {_name(other)} goes in <span lang=\"{other}\">…</span>")
+
+
+def _article(html: str, lang: str) -> LexborNode | None:
+    """The page's article, without code and without the passages marked as written in another language."""
+    article = LexborHTMLParser(html).css_first("article")
     if article is None:
-        return
+        return None
     for node in article.css(NOT_PROSE):
         node.decompose()
     for node in article.css("[lang]"):
         if (node.attributes.get("lang") or "").split("-")[0] != lang:
             node.decompose()
+    return article
+
+
+def _sections(article: LexborNode) -> Iterator[tuple[str, Counter[str]]]:
+    """(heading id, words) of the article: the whole, then each section under an <h2>."""
     whole: Counter[str] = Counter()
     sections: list[tuple[str, Counter[str]]] = [("", Counter())]
     for node in article.iter(include_text=False):
@@ -62,9 +77,19 @@ def _sections(html: str, lang: str) -> Iterator[tuple[str, Counter[str]]]:
     yield from sections[1:]
 
 
+def _blocks(article: LexborNode) -> Iterator[tuple[str, Counter[str]]]:
+    """(text, words) of each paragraph, list item, heading or cell."""
+    for node in article.css(BLOCKS):
+        text = node.text(deep=True, separator=" ")
+        yield text, _counted(text)
+
+
+def _counted(text: str) -> Counter[str]:
+    return Counter(word.lower().replace("’", "'") for word in WORD.findall(text))
+
+
 def _walk(node: LexborNode, sections: list[tuple[str, Counter[str]]]) -> None:
     """Add the words of ``node`` to the current section; an <h2> starts a new one."""
     if node.tag == "h2":
         sections.append((node.attributes.get("id") or "", Counter()))
-    text = node.text(deep=True, separator=" ")
-    sections[-1][1].update(word.lower().replace("’", "'") for word in WORD.findall(text))
+    sections[-1][1].update(_counted(node.text(deep=True, separator=" ")))

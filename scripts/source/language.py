@@ -64,11 +64,13 @@ def _words(text: str) -> list[str]:
     return [word.lower().replace("’", "'") for word in WORD.findall(text) if not word[0].isupper()]
 
 
-def _tell(words: Counter[str], lang: str, known: dict[str, frozenset[str]]) -> tuple[str, list[str]] | None:
-    """The other language these words are written in, with its most used words; None if it is ``lang``."""
+def _tell(words: Counter[str], lang: str, known: dict[str, frozenset[str]],
+          least: int = MIN_WORDS) -> tuple[str, list[str]] | None:
+    """The other language these words are written in, with its most used words; None if it is ``lang`` or
+    fewer than ``least`` function words tell."""
     counts = {other: sum(n for word, n in words.items() if word in vocabulary) for other, vocabulary in known.items()}
     other = max(counts, key=lambda name: counts[name])
-    if other == lang or counts[other] < MIN_WORDS or counts[other] < RATIO * max(counts[lang], 1):
+    if other == lang or counts[other] < least or counts[other] < RATIO * max(counts[lang], 1):
         return None
     return other, [word for word, _ in words.most_common() if word in known[other]][:4]
 

@@ -11,6 +11,7 @@ from scripts.source.parse import load_site
 ENGLISH = "The programme is for you. You can apply now and we will answer all of your questions about it."
 CASES = {
     "capitalised": "<p>" + ENGLISH.title() + "</p>",
+    "one paragraph in a long French page": f"<p>{'Un texte en français pour tout le monde. ' * 30}</p><p>{ENGLISH}</p>",
     "in quotes": f"<p>« {ENGLISH} »</p><p>“{ENGLISH}”</p>",
     "in a heading": '<h2 id="x">What You Need To Know About The Programme And Why It Is For You And Your Friends</h2>',
     "what a fake fence published": f"<p hidden>\n~~~\n</p>\n<p>{ENGLISH}</p>",
