@@ -13,7 +13,7 @@ from ..problems import Problem
 from ..source.language import CACHE, WORD, _name, _tell, function_words
 from ..source.model import Page, Site
 
-NOT_PROSE = "pre, code, script, style, template, svg"
+NOT_PROSE = "script, style, template, svg"  # code blocks count: readers see them (a fence can hide text)
 BLOCKS = "p, li, dt, dd, td, th, h1, h2, h3, h4, h5, h6, blockquote, figcaption, summary, caption"
 BLOCK_WORDS = 4  # function words of the other language that make a paragraph of it (8 for a section)
 
@@ -69,7 +69,7 @@ def _sections(article: LexborNode) -> Iterator[tuple[str, Counter[str]]]:
     """(heading id, words) of the article: the whole, then each section under an <h2>."""
     whole: Counter[str] = Counter()
     sections: list[tuple[str, Counter[str]]] = [("", Counter())]
-    for node in article.iter(include_text=False):
+    for node in article.iter(include_text=True):
         _walk(node, sections)
     for _, words in sections:
         whole.update(words)
@@ -82,6 +82,9 @@ def _blocks(article: LexborNode) -> Iterator[tuple[str, Counter[str]]]:
     for node in article.css(BLOCKS):
         text = node.text(deep=True, separator=" ")
         yield text, _counted(text)
+    for node in article.iter(include_text=True):  # text outside any element (e.g. after "<!-->")
+        if node.tag == "-text":
+            yield node.text(), _counted(node.text())
 
 
 def _counted(text: str) -> Counter[str]:

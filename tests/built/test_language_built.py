@@ -16,6 +16,8 @@ CASES = {
     "in a heading": '<h2 id="x">What You Need To Know About The Programme And Why It Is For You And Your Friends</h2>',
     "what a fake fence published": f"<p hidden>\n~~~\n</p>\n<p>{ENGLISH}</p>",
     "after <!-->": f"<!--><p>{ENGLISH}</p><!-- -->",
+    "bare text after <!-->": f"<!-->\n\n{ENGLISH}\n\n<!-- -->",
+    "in what a fence made a code block": f"<pre><code>&lt;/p&gt;\n\n{ENGLISH}\n</code></pre>",
 }
 FRENCH = "<h1>À propos</h1><p>Le programme est pour vous. Vous pouvez participer et nous répondons à vos questions.</p>"
 
@@ -33,6 +35,6 @@ def test_english_in_a_french_page_is_found_on_the_published_text(name: str, proj
     assert [p.path for p in problems][:1] == ["docs/fr/about.md"] and "English" in problems[0].message, problems
 
 
-def test_a_quotation_marked_as_english_and_code_are_left_out(project: Path, tmp_path: Path) -> None:
-    article = f'<p><span lang="en">{ENGLISH}</span></p><pre><code>{ENGLISH}</code></pre>'
+def test_a_quotation_marked_as_english_is_left_out(project: Path, tmp_path: Path) -> None:
+    article = f'<p><span lang="en">{ENGLISH}</span></p><blockquote lang="en"><p>{ENGLISH}</p></blockquote>'
     assert check_language(load_site(project), _built(tmp_path, article)) == []
