@@ -14,7 +14,7 @@ from ..source.language import CACHE, WORD, _name, _tell, function_words
 from ..source.model import Page, Site
 
 NOT_PROSE = "script, style, template, svg"  # code blocks count: readers see them (a fence can hide text)
-BLOCKS = "p, li, dt, dd, td, th, h1, h2, h3, h4, h5, h6, blockquote, figcaption, summary, caption"
+BLOCKS = "p, pre, li, dt, dd, td, th, h1, h2, h3, h4, h5, h6, blockquote, figcaption, summary, caption"
 BLOCK_WORDS = 4  # function words of the other language that make a paragraph of it (8 for a section)
 
 

@@ -17,7 +17,8 @@ CASES = {
     "what a fake fence published": f"<p hidden>\n~~~\n</p>\n<p>{ENGLISH}</p>",
     "after <!-->": f"<!--><p>{ENGLISH}</p><!-- -->",
     "bare text after <!-->": f"<!-->\n\n{ENGLISH}\n\n<!-- -->",
-    "in what a fence made a code block": f"<pre><code>&lt;/p&gt;\n\n{ENGLISH}\n</code></pre>",
+    "in what a fence made a code block": f"<p>{'Un texte en français. ' * 40}</p><pre><code>&lt;/p&gt;\n\n{ENGLISH}"
+                                         "\n</code></pre>",
 }
 FRENCH = "<h1>À propos</h1><p>Le programme est pour vous. Vous pouvez participer et nous répondons à vos questions.</p>"
 
