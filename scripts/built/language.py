@@ -35,10 +35,20 @@ def check_language(site: Site, out: Path) -> list[Problem]:
         found = [(_section_line(page, heading_id), "section" if heading_id else "page", verdict)
                  for heading_id, words in _sections(article)
                  if (verdict := _tell(words, lang, known))]
-        found += [(page.line_of(text[:30].strip()) or page.body_start + 1, "paragraph", verdict)
+        found += [(_text_line(page, text), "paragraph", verdict)
                   for text, words in _blocks(article) if (verdict := _tell(words, lang, known, BLOCK_WORDS))]
         problems += [_problem(page, line, what, lang, *verdict) for line, what, verdict in found[:1]]
     return problems
+
+
+def _text_line(page: Page, text: str) -> int:
+    """The Markdown line of a published text: that of its first line of words found in the file."""
+    for part in text.splitlines():
+        words = " ".join(WORD.findall(part)[:5])
+        found = page.line_of(part.strip()[:40]) if len(words) > 12 else None
+        if found:
+            return found
+    return page.body_start + 1
 
 
 def _section_line(page: Page, heading_id: str) -> int:
