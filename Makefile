@@ -64,6 +64,11 @@ weight: setup
 lighthouse: setup
 	$(BIN)/python -m scripts lighthouse $(LIGHTHOUSE_ARGS)
 
+## fresh-test: what CI runs (.ci/run, as root): the two commands in a clean Debian 12 root made for the run
+.PHONY: fresh-test
+fresh-test:
+	bash .ci/run
+
 ## setup: the system packages (installed as root, else the line to run), .venv and Lighthouse
 setup: $(SYSTEM) $(READY) $(NODE_READY)
 
