@@ -6,9 +6,18 @@ READY  := $(VENV)/.ready
 # Stamp of the system check (setup/system-packages.sh): made again when the script changes or after
 # `make clean`, not on every build. A library removed later is reported by the build's own checks.
 SYSTEM := .cache/system-packages.ok
-# Lighthouse, pinned by tools/lighthouse/package-lock.json, installed with Debian's npm (never a browser).
+# npm 10, pinned by tools/npm/package-lock.json and installed with Debian's npm, installs the Node tools below:
+# Debian 12's npm 9.2 stops on Lighthouse's lock file (its overrides of "latest" dependencies).
+NPM_TOOLS := tools/npm
+NPM_READY := $(NPM_TOOLS)/node_modules/.ready
+NPM := $(CURDIR)/$(NPM_TOOLS)/node_modules/.bin/npm
+# Lighthouse, pinned by tools/lighthouse/package-lock.json (never a browser).
 NODE_TOOLS := tools/lighthouse
 NODE_READY := $(NODE_TOOLS)/node_modules/.ready
+# The Nu Html Checker's jar (tools/vnu/package-lock.json), run with Debian's Java; its install script, which
+# downloads a JDK, is not run.
+VNU_TOOLS := tools/vnu
+VNU_READY := $(VNU_TOOLS)/node_modules/.ready
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -64,17 +73,35 @@ weight: setup
 lighthouse: setup
 	$(BIN)/python -m scripts lighthouse $(LIGHTHOUSE_ARGS)
 
-## setup: the system packages (installed as root, else the line to run), .venv and Lighthouse
-setup: $(SYSTEM) $(READY) $(NODE_READY)
+## fresh-test: what CI runs (.ci/run, as root): the two commands in a clean Debian 12 root made for the run
+.PHONY: fresh-test
+fresh-test:
+	bash .ci/run
+
+## judges: the outside judges (vnu, PDF/UA-1, Grammalecte, lychee, zizmor) on site/, as the tests run them
+.PHONY: judges
+judges: setup
+	$(BIN)/python -m scripts judges $(JUDGES_ARGS)
+
+## setup: the system packages (installed as root, else the line to run), .venv, Lighthouse and vnu
+setup: $(SYSTEM) $(READY) $(NODE_READY) $(VNU_READY)
+
+$(NPM_READY): $(NPM_TOOLS)/package-lock.json $(NPM_TOOLS)/package.json | $(SYSTEM)
+	cd $(NPM_TOOLS) && npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NPM_READY)
 
 $(SYSTEM): setup/system-packages.sh
 	PYTHON=$(PYTHON) bash setup/system-packages.sh
 	mkdir -p $(@D) && touch $@
 
 # Lighthouse from the lock file, exactly (made again when the lock changes). Needs node and npm (Debian's).
-$(NODE_READY): $(NODE_TOOLS)/package-lock.json $(NODE_TOOLS)/package.json | $(SYSTEM)
-	cd $(NODE_TOOLS) && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+$(NODE_READY): $(NODE_TOOLS)/package-lock.json $(NODE_TOOLS)/package.json $(NPM_READY)
+	cd $(NODE_TOOLS) && PUPPETEER_SKIP_DOWNLOAD=1 $(NPM) ci --no-audit --no-fund
 	touch $(NODE_READY)
+
+$(VNU_READY): $(VNU_TOOLS)/package-lock.json $(VNU_TOOLS)/package.json $(NPM_READY)
+	cd $(VNU_TOOLS) && $(NPM) ci --ignore-scripts --no-audit --no-fund
+	touch $(VNU_READY)
 
 # The virtual environment, from the lock file of exact versions (made again when the lock changes).
 # It needs python3-venv, hence the system check first (order only: a new check keeps the venv).
@@ -95,4 +122,4 @@ lock: $(SYSTEM)
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .site-* .cache $(NODE_TOOLS)/node_modules
+	rm -rf site .site-* .cache $(NPM_TOOLS)/node_modules $(NODE_TOOLS)/node_modules $(VNU_TOOLS)/node_modules

@@ -199,6 +199,18 @@ def cmd_lighthouse(args: argparse.Namespace) -> int:
     return 0 if all(report.perfect for report in reports) else 1
 
 
+def cmd_judges(args: argparse.Namespace) -> int:
+    """Run the outside judges (vnu, PDF/UA-1, Grammalecte, lychee, zizmor) on the built site, as the tests do;
+    print what each finds. Exit status 1 if any finds something."""
+    from .dev.judges.report import run_judges
+
+    site_dir = args.site_dir or args.root / "site"
+    if not (site_dir / "index.html").is_file():
+        print(f"No built site in {site_dir}: run 'make build' (or pass --site-dir).", file=sys.stderr)
+        return 1
+    return 1 if run_judges(args.root, site_dir) else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__)
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this repository)")
@@ -264,6 +276,9 @@ def main(argv: list[str] | None = None) -> int:
     weigh.add_argument("--site-dir", type=Path, default=None, help="the built site (default: site/)")
     weigh.add_argument("--format", choices=("text", "json"), default="text", help="a table, or JSON for tools")
     weigh.set_defaults(run=cmd_weight)
+    judge = commands.add_parser("judges", help=cmd_judges.__doc__, description=cmd_judges.__doc__)
+    judge.add_argument("--site-dir", type=Path, default=None, help="the built site (default: site/)")
+    judge.set_defaults(run=cmd_judges)
     light = commands.add_parser("lighthouse", help=cmd_lighthouse.__doc__, description=cmd_lighthouse.__doc__)
     light.add_argument("--site-dir", type=Path, default=None, help="the built site (default: site/)")
     light.add_argument("--pages", nargs="+", default=None,

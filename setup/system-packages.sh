@@ -31,9 +31,14 @@ has_library libpango-1.0.so.0 || missing+=(libpango-1.0-0)
 has_library libpangoft2-1.0.so.0 || missing+=(libpangoft2-1.0-0)
 has_library libharfbuzz-subset.so.0 || missing+=(libharfbuzz-subset0)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
-# Node.js and npm, for Lighthouse (any node and npm on PATH will do).
+# The fonts the print stylesheet names (site.css, @media print): printed pages break at the same places everywhere.
+[ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation)
+# Node.js and npm, for Lighthouse and the Nu Html Checker's jar (any node and npm on PATH will do).
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
+# Outside judges of the tests: Java runs the Nu Html Checker (vnu.jar); Grammalecte checks French typography.
+command -v java >/dev/null || missing+=(default-jre-headless)
+command -v grammalecte-cli >/dev/null || missing+=(grammalecte-cli)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "System packages: everything the project needs is there."

@@ -154,8 +154,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    """French spacing on French pages; the page searches its own language's index, with our worker."""
+    """Material's invalid markup fixed; French spacing on French pages; the page searches its own language's
+    index, with our worker."""
     lang = config.theme["language"]
+    output = material_fixes.fix_invalid_markup(output)
     if lang == FRENCH:
         output = french_spacing(output)
     return search_index.point_page_at_language(output, lang, _state().default_language)

@@ -27,3 +27,23 @@ def fix_alternate_sitemaps(site_dir: Path) -> str | None:
             return (f"{bundle.name} no longer selects {SELECTOR}: check whether Material still fetches a "
                     "sitemap for every hreflang link, then update or remove scripts/material_fixes.py")
     return None
+
+
+# Material's markup that the Nu Html Checker (vnu) finds invalid, each fixed by an exact replacement of what its
+# templates write (base.html, partials/nav-item.html, partials/toc.html), on every page:
+# - `autocomplete` is not allowed on its two checkboxes (drawer, search);
+# - a section's menu label gets `tabindex=""` (an empty number);
+# - the table of contents' title is a label `for="__toc"`, a checkbox that only pages in the menu have.
+TOGGLES = ('type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__search" autocomplete="off">')
+EMPTY_TABINDEX = '_label" tabindex="">'
+TOC_TITLE = '<label class="md-nav__title" for="__toc">'
+
+
+def fix_invalid_markup(html: str) -> str:
+    """The page without Material's invalid attributes (a page without them is returned unchanged)."""
+    for toggle in TOGGLES:
+        html = html.replace(toggle, toggle.replace(' autocomplete="off"', ""))
+    html = html.replace(EMPTY_TABINDEX, '_label">')
+    if 'id="__toc"' not in html:
+        html = html.replace(TOC_TITLE, '<label class="md-nav__title">')
+    return html

@@ -61,7 +61,7 @@ TEXTS = {lang: offline_texts(read_config(ROOT / "mkdocs.yml"), lang)[0] for lang
 def visit_and_keep(context: BrowserContext, address: str) -> Page:
     page = context.new_page()
     page.goto(address, wait_until="load")
-    page.wait_for_selector(KEPT, state="attached", timeout=20_000)
+    page.wait_for_selector(KEPT, state="attached", timeout=120_000)
     return page
 
 
@@ -157,7 +157,7 @@ def test_a_new_build_brings_its_text_and_drops_the_old_cache(hosted: Hosted, con
         page.goto(hosted.base + "faq/", wait_until="load")
         assert new in page.locator("article").inner_text()  # from the network first
         page.wait_for_function("async old => { const names = await caches.keys();"
-                               " return names.length === 1 && names[0] !== old; }", arg=first[0], timeout=20_000)
+                               " return names.length === 1 && names[0] !== old; }", arg=first[0], timeout=120_000)
         page.wait_for_selector(KEPT, state="attached")
         context.set_offline(True)
         page.goto(hosted.base + "faq/", wait_until="load")

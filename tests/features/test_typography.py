@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.features.typography.spacing import NBSP, TAG, french_spacing
-
-RAW = re.compile(r"<(script|style|pre|code|textarea)\b.*?</\1>", re.S | re.I)
+from scripts.features.typography.spacing import NBSP, french_spacing
+from scripts.features.typography.text_runs import Page
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -22,14 +21,35 @@ RAW = re.compile(r"<(script|style|pre|code|textarea)\b.*?</\1>", re.S | re.I)
     ('<a title="Qui ?" href="a?b=1">Qui ?</a>', f'<a title="Qui ?" href="a?b=1">Qui{NBSP}?</a>'),
     ('<div lang="en"><div>Why ?</div> Note: yes</div> Pourquoi ?',
      f'<div lang="en"><div>Why ?</div> Note: yes</div> Pourquoi{NBSP}?'),
+    # a no-break space already there is kept, never doubled; extra spaces around it go
+    (f"«{NBSP}Embrace{NBSP}»", f"«{NBSP}Embrace{NBSP}»"),
+    (f"« {NBSP}Embrace {NBSP}» et «&nbsp;ici&nbsp;»", f"«{NBSP}Embrace{NBSP}» et «&nbsp;ici&nbsp;»"),
+    ("Oui\u202f!", "Oui\u202f!"),
+    # character references and markup are never changed, nor cut
+    ("la version &#x27;may&#x27;; puis", "la version &#x27;may&#x27;; puis"),
+    ("Tom &amp; Jerry&nbsp;?", "Tom &amp; Jerry&nbsp;?"),
+    ("a &lt;b&gt; : c", f"a &lt;b&gt;{NBSP}: c"),
+    ('<a href="#x">la FAQ</a> ?', f'<a href="#x">la FAQ</a>{NBSP}?'),
+    ("<p>«</p><p>x</p>", f"<p>«{NBSP}</p><p>x</p>"),
+    # a number and its unit
+    ("une formation de 12 heures, un projet de 2 ans, 1 mois, 50 %, 3,5 km",
+     f"une formation de 12{NBSP}heures, un projet de 2{NBSP}ans, 1{NBSP}mois, 50{NBSP}%, 3,5{NBSP}km"),
+    ("12 personnes, 2 annexes, le 26 novembre 2026, page 2 mise",
+     "12 personnes, 2 annexes, le 26 novembre 2026, page 2 mise"),
 ])
 def test_french_spacing(text: str, expected: str) -> None:
     assert french_spacing(text) == expected
 
 
+def test_french_spacing_is_done_once() -> None:
+    text = "<p>« Qui ? »<br>Oui; 12 heures <em>«ici»</em> !</p>"
+    once = french_spacing(text)
+    assert french_spacing(once) == once and once.count(NBSP) == 8
+
+
 def _texts(page: str) -> list[str]:
-    """The text between the tags of a page, code and scripts left out."""
-    return [part for index, part in enumerate(TAG.split(RAW.sub(" ", page))) if index % 2 == 0]
+    """The readable text of a page, block by block (code, scripts and other languages left out)."""
+    return [run.text for run in Page(page).runs()]
 
 
 def test_built_french_pages_have_no_breakable_space_before_the_marks(built_site: Path) -> None:
@@ -44,3 +64,12 @@ def test_built_french_pages_have_no_breakable_space_before_the_marks(built_site:
     faq = (built_site / "faq" / "index.html").read_text("utf-8")
     toc = faq[faq.index('class="md-nav md-nav--secondary"'):]
     assert re.search(rf"\w{NBSP}\?", toc[: toc.index("</nav>")]), "the table of contents keeps French spacing"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('«<span lang="">Home card: «x»</span>»', f'«{NBSP}<span lang="">Home card: «x»</span>{NBSP}»'),
+    ("« <code>make build</code> »", f"«{NBSP}<code>make build</code>{NBSP}»"),
+    ("<pre>« a »</pre>« b »", f"<pre>« a »</pre>«{NBSP}b{NBSP}»"),
+])
+def test_elements_left_out_keep_their_text_and_get_spaced_around(text: str, expected: str) -> None:
+    assert french_spacing(text) == expected

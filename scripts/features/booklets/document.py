@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 import jinja2
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from markupsafe import Markup
 
 from ...problems import Problem
@@ -47,6 +47,16 @@ class Design:
 
 
 
+def _unwrap_list_groups(article: Tag) -> None:
+    """``<dl><div><dt>…<dd>…</div></dl>`` without the divs (their id goes to the term): WeasyPrint tags such a
+    div as a Div between the list (L) and its items (LI), which PDF/UA-1 forbids."""
+    for group in article.select("dl > div"):
+        term = group.find("dt")
+        if group.get("id") and isinstance(term, Tag) and not term.get("id"):
+            term["id"] = group["id"]
+        group.unwrap()
+
+
 def extract_content(page_html: str, page_address: str | None) -> Content:
     """The article of a built page without its title; links made absolute so they work in a sent PDF
     (left as they are when the page has no public address)."""
@@ -56,6 +66,7 @@ def extract_content(page_html: str, page_address: str | None) -> Content:
     when = updated.get_text(" ", strip=True) if updated else ""
     for node in article.select(WEB_ONLY):
         node.decompose()
+    _unwrap_list_groups(article)
     for link in article.find_all("a", href=True):
         href = str(link["href"])
         if page_address and not href.startswith("#"):

@@ -99,7 +99,8 @@ def _todo(version: Version, reader: str, texts: dict[str, Any]) -> list[str]:
     if version.state is State.OUTDATED:
         return [escape(str(texts["outdated"])).format(
                     path=where, other=f"<code>{escape(behind.path)}</code>", date=_time(behind.since.day, reader),
-                    commit=f"<code>{behind.since.short}</code>", subject=escape(behind.since.subject))
+                    commit=f"<code>{behind.since.short}</code>",
+                    subject=f'<span lang="">{escape(behind.since.subject)}</span>')  # a commit's words: language unknown
                 + f'<br>{escape(str(texts["diff"]))} <code>{escape(behind.diff)}</code>' for behind in version.behind]
     note = f'<span lang="en">{escape(version.note)}</span>'
     return [escape(str(texts[version.state.value])).format(path=where, note=note)]

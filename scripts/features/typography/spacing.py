@@ -1,42 +1,59 @@
 """French spacing in the built HTML of French pages, whatever the editor typed and whatever Python-Markdown's
 table of contents did to it (it turns no-break spaces into plain ones).
 
-Only text between tags changes (the title, headings, menus, table of contents, body), never code,
-scripts, styles, attribute values, or elements in another language (``lang="en"``). A no-break space
-(U+00A0) goes before ? ! ; : and inside « ».
+Only the readable text changes (``text_runs``: the title, headings, menus, table of contents, body), never
+markup, character references, code, scripts, styles, or elements in another language (``lang="en"``). One
+no-break space (U+00A0) goes before ? ! ; : and », after «, and between a number and its unit ("12 heures");
+a space that is already a no-break one is kept, never doubled, and extra spaces there are dropped.
 """
 from __future__ import annotations
 
 import re
 
+from .text_runs import Char, Page, Run
+
 FRENCH = "fr"  # the language whose pages get this spacing
 NBSP = "\u00a0"
-TAG = re.compile(r"(<[^>]*>)")
-RAW = re.compile(r"<(/?)(script|style|pre|code|textarea)\b", re.I)
-OTHER_LANGUAGE = re.compile(r"""<([a-zA-Z][\w-]*)\b[^>]*\blang=["']?(?!fr\b)[a-zA-Z]""")
-START_OR_END = re.compile(r"<(/?)([a-zA-Z][\w-]*)")
-# A plain space before the mark, or none at all before ? ! ; (ending a word) and ».
-SPACE_BEFORE = re.compile(r"(?<=\S)[ \t]+(?=[?!;:»])|(?<=[^\W_])(?=[?!;](?:\s|$|[)»]))|(?<=[^\s«])(?=»)")
-SPACE_AFTER = re.compile(r"(?<=«)[ \t]*")
+SPACES = "[ \t\u00a0\u202f]"  # the spaces that may stand at those places (U+202F: narrow no-break space)
+UNITS = ("%|‰|€|h|min|minutes?|jours?|semaines?|mois|ans?|années?|euros?|heures?|km|m|cm|mm|kg|g|°C")
+# Each rule finds a stretch of spaces (group "gap", possibly empty) that must be exactly one no-break space.
+RULES = [
+    re.compile(rf"(?<=\S)(?P<gap>{SPACES}+)(?=[?!;:»])"),  # "Qui ?" (a colon only after a space: 14:30, https:)
+    re.compile(r"(?<=[^\W_])(?P<gap>)(?=[?!;](?:\s|$|[)»]))"),  # "Qui?" -> "Qui ?"
+    re.compile(r"(?<=[^\s«])(?P<gap>)(?=»)"),  # "oui»"
+    re.compile(rf"(?<=«)(?P<gap>{SPACES}*)"),  # "« oui", "«oui", and never "«" + two no-break spaces
+    re.compile(rf"(?<![\w.,–-])\d+(?:,\d+)?(?P<gap>{SPACES}+)(?=(?:{UNITS})(?![\w’'–-]))"),  # "12 heures"
+]
+KEEP = "\u00a0\u202f"  # a no-break space already there is kept
 
 
 def french_spacing(html: str) -> str:
     """The page with French spacing in its text."""
-    parts = TAG.split(html)
-    raw = 0  # depth inside elements whose text is left as it is
-    foreign: list[str] = []  # the element in another language we are in, once per nested element of its name
-    for index, part in enumerate(parts):
-        if index % 2:  # a tag
-            found = RAW.match(part)
-            if found:
-                raw = max(0, raw + (-1 if found.group(1) else 1))
-            tag = START_OR_END.match(part)
-            other = OTHER_LANGUAGE.match(part)
-            if other or (foreign and tag and tag.group(2).lower() == foreign[-1] and not part.endswith("/>")):
-                if tag and tag.group(1):
-                    foreign.pop()
-                elif tag:
-                    foreign.append(tag.group(2).lower())
-        elif raw == 0 and not foreign and part.strip():
-            parts[index] = SPACE_AFTER.sub(NBSP, SPACE_BEFORE.sub(NBSP, part))
-    return "".join(parts)
+    page = Page(html)
+    edits = [edit for run in page.runs() for edit in _edits(run)]
+    return page.html(edits) if edits else html
+
+
+def _edits(run: Run) -> list[tuple[Char, str, str]]:
+    """The edits that make each gap of the run one no-break space."""
+    text, gaps = run.text, set[tuple[int, int]]()
+    for rule in RULES:
+        gaps.update(match.span("gap") for match in rule.finditer(text))
+    edits: list[tuple[Char, str, str]] = []
+    done = -1  # gaps never overlap: a later one starting inside an earlier one is left out
+    for start, end in sorted(gaps):
+        if start < done:
+            continue
+        done = max(end, start + 1)
+        chars = run.chars[start:end]
+        kept = next((char for char in chars if char.value in KEEP), None)
+        if kept is None:
+            kept = next((char for char in chars if char.plain), None)
+            if kept is not None:
+                edits.append((kept, NBSP, "instead"))
+            elif start < len(run.chars):
+                edits.append((run.chars[start], NBSP, "before"))
+            else:
+                edits.append((run.chars[-1], NBSP, "after"))
+        edits.extend((char, "", "instead") for char in chars if char is not kept and char.plain)
+    return edits
