@@ -8,6 +8,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+CRITICAL_CSS = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "critical.css"
+RAW = re.compile(r"\{% raw %\}(.*)\{% endraw %\}", re.S)
+
+
+def critical_css() -> str:
+    """What overrides/main.html writes in its <style>: the raw part of overrides/partials/critical.css."""
+    found = RAW.search(CRITICAL_CSS.read_text("utf-8")) if CRITICAL_CSS.is_file() else None
+    return found.group(1) if found else ""
+
+
 # Script types the browser runs; others (e.g. Material's "application/json" config) are data.
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 # What each template writes inline: (where it comes from, the whole text it may have).
@@ -20,7 +30,10 @@ EXPECTED: dict[str, list[tuple[str, re.Pattern[str]]]] = {
          re.compile(re.escape('var target=document.getElementById(location.hash.slice(1));target&&target.name&&'
                               '(target.checked=target.name.startsWith("__tabbed_"))'))),
     ],
-    "style": [],  # no template writes an inline style
+    "style": [
+        ("overrides/main.html: the rules the pages show first (overrides/partials/critical.css, make critical-css)",
+         re.compile(re.escape(critical_css()))),
+    ],
 }
 
 
