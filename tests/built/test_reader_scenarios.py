@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
 from scripts.dev.host import serve_like_host
 from scripts.features.programme.model import SCRIPT, CheckTexts, check_texts
@@ -15,7 +15,7 @@ from scripts.source.config import messages, read_config
 
 from ..conftest import ROOT
 
-PHONE = {"width": 375, "height": 667}
+PHONE: ViewportSize = {"width": 375, "height": 667}
 PREFIX = {"fr": "", "en": "en/"}
 CONFIG = read_config(ROOT / "mkdocs.yml")
 # Every newcomer question answered so that it qualifies, but the place: "elsewhere" (Marseille).
@@ -207,3 +207,22 @@ def test_home_first_screen_shows_five_task_cards_big_enough_to_tap(context: Brow
     assert len(on_screen) >= 5, [round(box["y"] + box["height"]) for box in boxes]
     assert all(box["height"] >= 44 and box["width"] >= 44 for box in boxes), boxes
     page.screenshot(path=str(ROOT / ".cache" / f"home-{lang}-375x667.png"))
+
+
+# -- m3: the FAQ's questions listed at its top --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_faq_lists_its_questions_on_the_first_screen(context: BrowserContext, base: str, lang: str) -> None:
+    page = context.new_page()
+    page.goto(f"{base}{PREFIX[lang]}faq/", wait_until="load")
+    summary = page.locator(".rc-questions > summary")
+    box = summary.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= PHONE["height"] and box["height"] >= 44
+    questions = page.locator("article h3[id]").count()
+    assert str(questions) in summary.inner_text() and questions >= 15
+    summary.tap()
+    page.locator(".rc-questions a[href='#compensation']").tap()
+    assert page.url.endswith("#compensation")
+    heading = page.locator("#compensation").bounding_box()
+    assert heading is not None and 0 <= heading["y"] < PHONE["height"] / 2

@@ -14,19 +14,16 @@ document.addEventListener("click", function (event) {
     link.hash = placeOnScreen();
 });
 
-/* The section the reader is reading: of the headings (with an id) above the lower two thirds of the screen,
-   the one nearest its top (below the sticky header); none at the top of the page. What is on screen, not the
-   address: the reader may have scrolled far from the #section they arrived at. */
+/* The section the reader is reading: the last heading (with an id) above the reading line, a few lines below
+   the sticky header (a heading the address led to lands just under the header); none at the top of the page.
+   What is on screen, not the address: the reader may have scrolled far from the #section they arrived at. */
 function placeOnScreen() {
   var header = document.querySelector(".md-header");
-  var top = header ? header.getBoundingClientRect().bottom : 0;
-  var place = "", distance = Infinity;
+  var line = (header ? header.getBoundingClientRect().bottom : 0) + 100;
+  var place = "";
   document.querySelectorAll(".md-content article :is(h2, h3, h4, h5, h6)[id]").forEach(function (heading) {
-    var y = heading.getBoundingClientRect().top;
-    if (y <= top + innerHeight / 3 && Math.abs(y - top) < distance) {
+    if (heading.getBoundingClientRect().top <= line)
       place = "#" + heading.id;
-      distance = Math.abs(y - top);
-    }
   });
   return place;
 }

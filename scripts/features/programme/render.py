@@ -94,7 +94,8 @@ def render_self_check(criteria: list[Criterion], texts: CheckTexts, link: LinkFi
     """The "Can I join?" form. It works from the first paint, whatever state the browser gives its radios (an
     early tap, the Back button) and without JavaScript: site.css shows the chosen participant's questions and,
     once each is answered, the verdict of that group (``:has()`` over the radios). Its script adds the reasons,
-    on the button (disabled until the script runs)."""
+    on the button (disabled until the script runs); it runs as soon as it arrives (``async``: the form is above
+    it), without waiting for the page's other scripts and stylesheets."""
     participants = [p for p in PARTICIPANTS if any(c.participant == p for c in criteria)]
     choices = "".join(_choice("rc-participant", p, texts.participants.get(p, p)) for p in participants)
     outcomes = (("yes", texts.result_yes, texts.next_yes), ("maybe", texts.result_maybe, texts.next_maybe),
@@ -111,8 +112,11 @@ def render_self_check(criteria: list[Criterion], texts: CheckTexts, link: LinkFi
             options = "".join(_choice(name, a.id, a.label, a.outcome) for a in criterion.answers)
             advice = "".join(f'<template data-advice="{a.id}">{markdown_html(a.advice, link)}</template>'
                              for a in criterion.answers if a.advice)
-            sets.append(f'<fieldset class="rc-question" data-criterion="{criterion.id}">'
-                        f'<legend>{escape(criterion.question)}</legend>{options}'
+            hint = (f'<div class="rc-question__hint" id="hint-{criterion.id}">{markdown_html(criterion.hint, link)}</div>'
+                    if criterion.hint else "")
+            described = f' aria-describedby="hint-{criterion.id}"' if criterion.hint else ""
+            sets.append(f'<fieldset class="rc-question" data-criterion="{criterion.id}"{described}>'
+                        f'<legend>{escape(criterion.question)}</legend>{hint}{options}'
                         f'<template data-explanation>{markdown_html(criterion.explanation, link)}</template>{advice}'
                         f'</fieldset>')
         groups.append(f'<div class="rc-selfcheck__group" data-participant="{participant}">{"".join(sets)}'
@@ -133,7 +137,7 @@ def render_self_check(criteria: list[Criterion], texts: CheckTexts, link: LinkFi
             f'<button type="submit" class="md-button md-button--primary rc-selfcheck__submit" disabled>'
             f'{escape(texts.submit)}</button></form>'
             f'<div class="rc-selfcheck__result" role="status" aria-live="polite" aria-atomic="true" data-result></div>'
-            f'{results}</section><script src="{escape(script_href)}" defer></script>')
+            f'{results}</section><script src="{escape(script_href)}" async fetchpriority="high"></script>')
 
 
 def _choice(name: str, value: str, label: str, outcome: str | None = None) -> str:
