@@ -68,6 +68,16 @@ bench: setup
 weight: setup
 	$(BIN)/python -m scripts weight $(WEIGHT_ARGS)
 
+## slow-phone: first paint, "usable" and bytes of the main pages on a slow phone (400 ms, 400 kbit/s, gzip), FR and EN
+.PHONY: slow-phone
+slow-phone: setup
+	$(BIN)/python -m scripts slow-phone $(SLOW_PHONE_ARGS)
+
+## critical-css: after 'make build', the rules the pages show first into overrides/partials/critical.css (then build again)
+.PHONY: critical-css
+critical-css: setup
+	$(BIN)/python -m scripts.dev.critical_css
+
 ## lighthouse: Lighthouse's four scores on 10 built pages (home, FAQ, eligibility, programme, a booklet; FR and EN)
 .PHONY: lighthouse
 lighthouse: setup

@@ -180,6 +180,18 @@ def cmd_weight(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_slow_phone(args: argparse.Namespace) -> int:
+    """First paint, "usable" and bytes of the main pages on a slow phone (400 ms, 400 kbit/s, gzip), both languages."""
+    from .dev import slow_phone
+
+    site_dir = args.site_dir or args.root / "site"
+    if not (site_dir / "index.html").is_file():
+        print(f"No built site in {site_dir}: run 'make build' (or pass --site-dir).", file=sys.stderr)
+        return 1
+    print(slow_phone.format_table(*slow_phone.measure_site(site_dir)))
+    return 0
+
+
 def cmd_lighthouse(args: argparse.Namespace) -> int:
     """Run Lighthouse (pinned in tools/lighthouse/) on the built site served like its host; print the four scores
     and the layout shift of each page, then the audits below 100. Exit status 1 unless every page scores 100."""
@@ -279,6 +291,9 @@ def main(argv: list[str] | None = None) -> int:
     judge = commands.add_parser("judges", help=cmd_judges.__doc__, description=cmd_judges.__doc__)
     judge.add_argument("--site-dir", type=Path, default=None, help="the built site (default: site/)")
     judge.set_defaults(run=cmd_judges)
+    slow = commands.add_parser("slow-phone", help=cmd_slow_phone.__doc__, description=cmd_slow_phone.__doc__)
+    slow.add_argument("--site-dir", type=Path, default=None, help="the built site (default: site/)")
+    slow.set_defaults(run=cmd_slow_phone)
     light = commands.add_parser("lighthouse", help=cmd_lighthouse.__doc__, description=cmd_lighthouse.__doc__)
     light.add_argument("--site-dir", type=Path, default=None, help="the built site (default: site/)")
     light.add_argument("--pages", nargs="+", default=None,

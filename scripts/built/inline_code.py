@@ -15,6 +15,7 @@ from .verify.allowed import INLINE_FILES, INLINE_TEXTS, MAX_DEPTH
 # Script types the browser runs; others (e.g. Material's "application/json" config) are data.
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 PROJECT = Path(__file__).resolve().parents[2]  # the folder of mkdocs.yml and scripts/
+RAW = re.compile(r"\{% raw %\}(.*)\{% endraw %\}", re.S)
 
 
 @cache
@@ -24,8 +25,16 @@ def expected_texts(kind: str) -> frozenset[str]:
     them but not equal is not expected."""
     bases = [".", *("/".join([".."] * depth) for depth in range(1, MAX_DEPTH + 1))]
     texts = {text.replace("@BASE@", base) for text in INLINE_TEXTS[kind] for base in bases}
-    texts.update((PROJECT / name).read_text("utf-8") for name in INLINE_FILES[kind])
+    texts.update(file_text(PROJECT / name) for name in INLINE_FILES[kind])
     return frozenset(texts)
+
+
+def file_text(path: Path) -> str:
+    """What a template writes from the file at ``path``: its raw part if it has one (``{% raw %}…{% endraw %}``,
+    as overrides/partials/critical.css), else its whole text."""
+    text = path.read_text("utf-8")
+    found = RAW.search(text)
+    return found.group(1) if found else text
 
 
 @dataclass(frozen=True)

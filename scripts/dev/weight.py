@@ -24,8 +24,9 @@ from ..built.html_model import read_built_site
 from .browser import chromium
 from .host import serve_like_host
 
-# Bytes, headers included: the FAQ page's first visit stays at or under this (tests/built/test_browser.py).
-BUDGET = 90 * 1024
+# Bytes, headers included: the FAQ page's first visit stays at or under this (tests/built/test_browser.py). It
+# holds the first-paint CSS inlined in every page (about 8 KB compressed: overrides/partials/critical.css).
+BUDGET = 96 * 1024
 KEPT = "html[data-rc-kept]"  # set by reader-tools.js once the service worker has kept the page
 KEPT_TIMEOUT = 20_000        # ms
 UPDATE_CHECK = 2_000         # ms: Chromium checks the worker's script about a second after a navigation

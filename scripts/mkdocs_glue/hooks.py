@@ -35,10 +35,11 @@ from scripts.features.page_foot.texts import foot_texts
 from scripts.features.programme.calendar import calendar_url, write_calendar
 from scripts.features.programme.model import SCRIPT
 from scripts.features.programme.render import render_markers
+from scripts.features.question_list.render import with_question_list
 from scripts.features.search_words.reader import read_keywords
 from scripts.features.share_image.publish import Card, card_for, publish_cards
 from scripts.features.typography.spacing import FRENCH, french_spacing
-from scripts.mkdocs_glue import headers, material_fixes, search_index, seo
+from scripts.mkdocs_glue import headers, material_fixes, search_index, seo, stylesheets
 from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, terminal_text
 from scripts.source.config import messages
 from scripts.source.model import Site, relative_url
@@ -110,7 +111,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, **_: Any) -> str:
     """Programme markers filled from the front matter, the status page's marker from the status model, hard
     words explained (glossary); a page served from the other language (``translation: pending``) keeps its
-    true ``lang`` and says so. Every page: questions kept whole on paper, the offline note under the title,
+    true ``lang`` and says so. Every page: questions kept whole on paper, a long page's list of questions and
+    the offline note under the title,
     and the foot (date, address on paper, share button); the date is the sitemap's too (none without the
     git history)."""
     state, reader = _state(), config.theme["language"]
@@ -123,6 +125,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, *
     glossary = state.glossaries.get(source)
     if glossary is not None:  # the first use of each hard word explained (features/glossary)
         html = mark_terms(html, glossary, relative_url("/" + GLOSSARY_SCRIPT, "/" + page.url))
+    html = with_question_list(html, str(texts.get("question_list", "")))  # after the glossary: no term in it
     if source == reader:
         html = with_notice(html, notice_html(state.status, page.file.src_uri, reader, texts))
     else:
@@ -175,11 +178,12 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     for found in cards.problems:
         log.warning(str(found))
     write_offline_page(config.theme.get_env(), state.site, lang, site_dir, root=urlsplit(config.site_url or "/").path,
-                       theme=dict(config.theme), stylesheets=list(config.extra_css))
+                       theme=dict(config.theme), stylesheets=list(config.extra["stylesheets"]))
     _search_in_own_language(config, site_dir, lang)
-    problem = material_fixes.fix_alternate_sitemaps(site_dir)
-    if problem:
-        log.warning(problem)
+    for problem in (material_fixes.fix_alternate_sitemaps(site_dir),
+                    stylesheets.combine_stylesheets(site_dir, list(config.extra["stylesheets"]))):
+        if problem:
+            log.warning(problem)
     # Last, once every page is written (the languages are built in their order in mkdocs.yml): the policy
     # with the hash of every inline script. Not in the pages under mkdocs serve, whose live-reload script
     # is inline and would be blocked.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,8 +32,8 @@ def base(built_site: Path) -> Iterator[str]:
 
 
 def words(text: str) -> str:
-    """Text without any space (PDF text extraction cuts lines its own way)."""
-    return re.sub(r"\s+", "", text)
+    """Text without any space (PDF text extraction cuts lines its own way), ligatures ("ﬁ") as letters."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -112,4 +113,26 @@ def test_printing_the_faq_gives_its_content_only(browser: Browser, base: str, la
     assert words(f"{TEXTS[lang]['address']} http://127.0.0.1:8000/{PREFIX[lang]}faq/") in end  # SITE_URL
     dated = page.locator(".rc-updated")  # none without the git history (tests/features/test_page_dates.py)
     assert dated.count() == 0 or words(dated.inner_text()) in end
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_printed_text_keeps_the_glossary_words_and_names_the_site_first(browser: Browser, base: str, lang: str) -> None:
+    """The words explained by the glossary are buttons on screen; on paper the sentence keeps them. The site's
+    name is on the first sheet; the list's "back to the text" links are not printed."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(base + PREFIX[lang] + "faq/", wait_until="networkidle")
+    terms = page.locator("article button.rc-term")
+    assert terms.count() >= 3
+    sentences = page.eval_on_selector_all("article button.rc-term", """buttons => buttons.map(button => {
+        const sentence = button.closest('p, li').cloneNode(true);  // as seen: no hidden hint nor closed definition
+        sentence.querySelectorAll('.rc-visually-hidden, [hidden]').forEach(hidden => hidden.remove());
+        return sentence.textContent; })""")
+    back = page.locator(".rc-glossary__back").first.inner_text()
+    sheets = [words(text) for text in printed(page)]
+    whole = "".join(sheets)
+    for sentence in sentences:  # each sentence as the page shows it (link addresses aside)
+        assert words(sentence) in re.sub(r"\(https?://[^)]*\)", "", whole), sentence
+    assert sheets[0].startswith("ResilientCities") and words(back) not in whole
     context.close()

@@ -1,8 +1,10 @@
 /* "Can I join?" self-check (eligibility page). No framework, no other host.
- * The form, its texts and the criteria are in the page (scripts/programme.py renders them from the
- * front matter) and shown from the first paint, so that nothing moves when this file arrives; this
- * file follows the answers and writes the result into the live region. Without JavaScript the form
- * is hidden by site.css (@media (scripting: none)) and the criteria list is complete. */
+ * The form, its texts and the criteria are in the page (features/programme/render.py renders them from the
+ * front matter). site.css already shows the chosen participant's questions and a short verdict from the
+ * radios themselves, so the form answers right before this file runs, and without it. This file adds the
+ * reasons: on the button, it writes the verdict into the live region, brings it into view below the header
+ * and moves the focus to it. It reads the form as it really is (a tap before it ran, radios the browser
+ * restored after the Back button), never a state of its own: no answer is never a "yes". */
 (function () {
   "use strict";
 
@@ -30,41 +32,60 @@
     return item;
   }
 
+  /* "yes" only when every answer given qualifies; one "no" answer makes it "no"; anything else "maybe". */
+  function outcomeOf(inputs) {
+    var outcomes = inputs.map(function (input) { return input.dataset.outcome; });
+    if (outcomes.indexOf("no") >= 0) return "no";
+    var allYes = outcomes.length > 0 && outcomes.every(function (outcome) { return outcome === "yes"; });
+    return allYes ? "yes" : "maybe";
+  }
+
   function init(section) {
     var form = section.querySelector("form");
+    var button = form.querySelector("button[type=submit]");
     var result = section.querySelector("[data-result]");
-    var groups = Array.prototype.slice.call(section.querySelectorAll("[data-participant]"));
     var who = form.querySelector('[data-criterion="participant"]');
 
-    function visibleQuestions() {
-      var group = groups.filter(function (g) { return !g.hidden; })[0];
-      var questions = group ? Array.prototype.slice.call(group.querySelectorAll("fieldset")) : [];
-      return [who].concat(questions);
+    /* The participant question, then the questions of the participant chosen now (none if none is). */
+    function questions() {
+      var participant = chosen(who);
+      var group = participant && section.querySelector('[data-participant="' + participant.value + '"]');
+      return [who].concat(group ? Array.prototype.slice.call(group.querySelectorAll("fieldset")) : []);
     }
 
-    function update(event) {
-      if (event.target.name === "rc-participant") {
-        groups.forEach(function (group) { group.hidden = group.dataset.participant !== event.target.value; });
-      }
+    function clear() {
       result.replaceChildren();
       result.className = "rc-selfcheck__result";
+      Array.prototype.forEach.call(form.querySelectorAll(".rc-missing"), function (note) { note.remove(); });
     }
 
-    function answer(event) {
-      event.preventDefault();
-      var questions = visibleQuestions();
-      var missing = questions.filter(function (fieldset) { return !chosen(fieldset); });
-      if (missing.length) {
-        var note = document.createElement("p");
-        note.textContent = section.dataset.missing.replace("{count}", String(missing.length));
-        result.replaceChildren(note);
-        result.className = "rc-selfcheck__result rc-result--missing";
-        missing[0].querySelector("input").focus();
+    function missingNote(missing) {
+      var text = section.dataset.missing.replace("{count}", String(missing.length));
+      var said = document.createElement("p");
+      said.className = "rc-visually-hidden";
+      said.textContent = text;
+      result.replaceChildren(said);
+      result.className = "rc-selfcheck__result rc-result--missing";
+      var shown = document.createElement("p");  /* seen where the focus goes */
+      shown.className = "rc-missing";
+      shown.setAttribute("aria-hidden", "true");
+      shown.textContent = text;
+      missing[0].querySelector("legend").after(shown);
+      missing[0].scrollIntoView({ block: "start" });
+      missing[0].querySelector("input").focus({ preventScroll: true });
+    }
+
+    /* The verdict with its reasons; ``move``: bring it into view and give it the focus (the reader asked). */
+    function show(move) {
+      var asked = questions();
+      var missing = asked.filter(function (fieldset) { return !chosen(fieldset); });
+      clear();
+      if (asked.length < 2 || missing.length) {
+        if (move) missingNote(missing.length ? missing : [who]);
         return;
       }
-      var answered = questions.slice(1).map(function (fieldset) { return [fieldset, chosen(fieldset)]; });
-      var outcomes = answered.map(function (pair) { return pair[1].dataset.outcome; });
-      var outcome = outcomes.indexOf("no") >= 0 ? "no" : outcomes.indexOf("maybe") >= 0 ? "maybe" : "yes";
+      var answered = asked.slice(1).map(function (fieldset) { return [fieldset, chosen(fieldset)]; });
+      var outcome = outcomeOf(answered.map(function (pair) { return pair[1]; }));
       var content = section.querySelector('template[data-outcome="' + outcome + '"]').content.cloneNode(true);
       var list = content.querySelector('[data-slot="why"]');
       answered.forEach(function (pair) {
@@ -74,11 +95,22 @@
       });
       result.replaceChildren(content);
       result.className = "rc-selfcheck__result rc-result--" + outcome;
-      result.scrollIntoView({ block: "nearest" });
+      if (move) {
+        result.scrollIntoView({ block: "start" });  /* below the header: scroll-margin-top in site.css */
+        result.querySelector(".rc-result__title").focus({ preventScroll: true });
+      }
     }
 
-    form.addEventListener("change", update);
-    form.addEventListener("submit", answer);
+    form.addEventListener("change", clear);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      show(true);
+    });
+    /* The state the browser gave the form (early taps, the Back button, a page kept in its cache). */
+    addEventListener("pageshow", function () { if (!result.hasChildNodes()) show(false); });
+    section.setAttribute("data-rc-ready", "");
+    button.disabled = false;
+    show(false);
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-rc-selfcheck]"), init);

@@ -111,7 +111,11 @@ STYLESHEETS = frozenset({
 })
 # Inline code: the exact text of files (from the project's root) that templates write inline, and exact texts
 # that templates write. "@BASE@" stands for the page's way up to the site root ("." "..", "../.." …).
-INLINE_FILES: dict[str, list[str]] = {"script": [], "style": []}
+INLINE_FILES: dict[str, list[str]] = {
+    "script": [],
+    # overrides/main.html: the rules the pages show first (written by make critical-css)
+    "style": ["overrides/partials/critical.css"],
+}
 INLINE_TEXTS: dict[str, list[str]] = {
     "script": [
         # Material's base.html: the storage scope of the page

@@ -16,9 +16,10 @@ from .model import Booklet, BookletTexts
 TEMPLATE = "booklet-print.html"        # in the theme's custom_dir (overrides/)
 STYLESHEET = "assets/stylesheets/booklet-print.css"  # in docs/
 # What a built page shows only on the web: its title and kind (the PDF has a cover), the download button, notices,
-# the glossary's links back to the text, the page foot (its date goes on the cover).
+# the glossary's links back to the text, the page foot (its date goes on the cover), the site's name printed
+# above the page (the cover has it).
 WEB_ONLY = ("h1, a.headerlink, .md-source-file, .rc-download, .rc-outdated, .rc-pending, .rc-kind, "
-            ".rc-glossary__back, .rc-offline-note, .rc-page-foot")
+            ".rc-glossary__back, .rc-offline-note, .rc-page-foot, .rc-print-site")
 UPDATED = ".rc-updated"  # "Page updated on …" (features/page_foot): absent without the git history
 
 
@@ -89,13 +90,15 @@ def load_design(site: Site) -> tuple[Design | None, list[Problem]]:
 
 def print_html(design: Design, booklet: Booklet, content: Content, texts: BookletTexts, *,
                address: str, logo: str, site_name: str, author: str) -> str:
-    """The whole document to print: cover, contents, then the booklet's text. The cover's words follow the
-    booklet's kind; it carries the programme's brand only if the project was part of the programme."""
+    """The whole document to print: cover, contents, then the booklet's text (a project summary, short: its
+    cover at the top of the first page, no contents). The cover's words follow the booklet's kind; it carries
+    the programme's brand only if the project was part of the programme."""
     facts = [(texts.territory, booklet.territory), (texts.period, format_period(booklet.period, texts)),
              (texts.themes, ", ".join(booklet.themes)), (texts.language, texts.language_name)]
     environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     return environment.from_string(design.template).render(
         lang=booklet.lang, title=booklet.title, summary=booklet.summary, themes=booklet.themes, facts=facts,
-        texts=texts, kind=texts.kinds[booklet.kind], programme=booklet.programme, address=address, logo=logo,
+        texts=texts, kind=texts.kinds[booklet.kind], kind_id=booklet.kind, programme=booklet.programme,
+        address=address, logo=logo,
         site_name=site_name, author=author,
         toc=content.toc, content=Markup(content.html), updated=content.updated)

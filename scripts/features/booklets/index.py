@@ -41,7 +41,8 @@ def index_markdown(site: Site, lang: str) -> str:
                  f"{texts.label('themes')} {_escape(', '.join(booklet.themes))}"]
         if booklet.pdf:
             lines.append(f'<a href="{pdf_href(site, booklet, INDEX)}" download type="application/pdf" '
-                         f'hreflang="{lang}">{_escape(texts.pdf_link)}</a>')
+                         f'hreflang="{lang}">{_escape(texts.pdf_link)}'
+                         f'<span class="rc-visually-hidden"> – {_escape(booklet.title)}</span></a>')  # one name a link
         items.append("  \n  ".join(lines))
     return '<div class="rc-booklets" markdown>\n\n' + "\n".join(items) + "\n\n</div>"
 

@@ -52,7 +52,8 @@ def criteria_agree(site: Site) -> Iterator[Problem]:
         if wrong or also_wrong:
             continue
         yield from _agree(first, other, mine, theirs, "criterion", "criteria", ("participant", "answers"),
-                          lambda c: [c.question, c.explanation, *(t for a in c.answers for t in (a.label, a.advice))])
+                          lambda c: [c.question, c.explanation, c.hint,
+                                     *(t for a in c.answers for t in (a.label, a.advice))])
 
 
 def _agree(first: Page, other: Page, mine: list[Any], theirs: list[Any], noun: str, plural: str,
@@ -100,7 +101,7 @@ def links_lead_somewhere(site: Site) -> Iterator[Problem]:
     for page in site.pages.values():
         stages, criteria = read_stages(page)[0], read_criteria(page)[0]
         items: list[tuple[int, list[str]]] = [(s.line, [s.text]) for s in stages]
-        items += [(c.line, [c.explanation, *(a.advice for a in c.answers)]) for c in criteria]
+        items += [(c.line, [c.explanation, c.hint, *(a.advice for a in c.answers)]) for c in criteria]
         own = {f"stage-{s.id}" for s in stages} | {f"criterion-{c.id}" for c in criteria} | {"self-check"}
         for line, texts in items:
             for match in (m for text in texts for m in MD_LINK.finditer(text)):

@@ -67,6 +67,7 @@ class Criterion:
     answers: tuple[Answer, ...]
     explanation: str
     line: int = 1
+    hint: str = ""   # Markdown, shown under the question in the self-check (e.g. what "B1" means)
 
     def answers_with(self, outcome: str) -> list[Answer]:
         return [answer for answer in self.answers if answer.outcome == outcome]

@@ -12,7 +12,7 @@ STAGE = Schema({"id": SLUG, "kind": one_of(KINDS), "audience": one_of(AUDIENCES)
                 "text": TEXT, "start": DATE, "end": DATE, "place": TEXT}, optional=("text", "start", "end", "place"))
 ANSWERS = Kind("a list of answers", lambda value: value)  # each answer is read by _answers
 CRITERION = Schema({"id": SLUG, "participant": one_of(PARTICIPANTS), "question": TEXT, "answers": ANSWERS,
-                    "explanation": TEXT})
+                    "explanation": TEXT, "hint": TEXT}, optional=("hint",))
 ANSWER = Schema({"id": SLUG, "label": TEXT, "qualifies": one_of(QUALIFIES), "advice": TEXT}, optional=("advice",))
 
 
@@ -64,7 +64,7 @@ def read_criteria(page: Page) -> tuple[list[Criterion], list[Problem]]:
             ids.append((item["id"], (*where, "id")))
         if values is not None and answers is not None:
             criteria.append(Criterion(values["id"], values["participant"], values["question"], answers,
-                                      values["explanation"], reader.line(where)))
+                                      values["explanation"], reader.line(where), values["hint"] or ""))
     reader.unique(ids, "criteria")
     return criteria, reader.problems
 

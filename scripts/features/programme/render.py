@@ -91,10 +91,19 @@ def render_criteria(criteria: list[Criterion], participant: str, texts: CheckTex
 
 
 def render_self_check(criteria: list[Criterion], texts: CheckTexts, link: LinkFixer, script_href: str) -> str:
-    """The "Can I join?" form, shown from the first paint (no layout shift when its script arrives); hidden by
-    site.css where scripts do not run (``@media (scripting: none)``): the criteria list works without it."""
+    """The "Can I join?" form. It works from the first paint, whatever state the browser gives its radios (an
+    early tap, the Back button) and without JavaScript: site.css shows the chosen participant's questions and,
+    once each is answered, the verdict of that group (``:has()`` over the radios). Its script adds the reasons,
+    on the button (disabled until the script runs); it runs as soon as it arrives (``async``: the form is above
+    it), without waiting for the page's other scripts and stylesheets."""
     participants = [p for p in PARTICIPANTS if any(c.participant == p for c in criteria)]
     choices = "".join(_choice("rc-participant", p, texts.participants.get(p, p)) for p in participants)
+    outcomes = (("yes", texts.result_yes, texts.next_yes), ("maybe", texts.result_maybe, texts.next_maybe),
+                ("no", texts.result_no, texts.next_no))
+    verdicts = "".join(f'<div class="rc-verdict rc-result--{outcome}" data-verdict="{outcome}">'
+                       f'<p class="rc-result__title">{escape(title)}</p>'
+                       f'<p class="rc-result__next">{escape(texts.next)}</p>{markdown_html(next_step, link)}</div>'
+                       for outcome, title, next_step in outcomes)
     groups = []
     for participant in participants:
         sets = []
@@ -103,19 +112,21 @@ def render_self_check(criteria: list[Criterion], texts: CheckTexts, link: LinkFi
             options = "".join(_choice(name, a.id, a.label, a.outcome) for a in criterion.answers)
             advice = "".join(f'<template data-advice="{a.id}">{markdown_html(a.advice, link)}</template>'
                              for a in criterion.answers if a.advice)
-            sets.append(f'<fieldset class="rc-question" data-criterion="{criterion.id}">'
-                        f'<legend>{escape(criterion.question)}</legend>{options}'
+            hint = (f'<div class="rc-question__hint" id="hint-{criterion.id}">{markdown_html(criterion.hint, link)}</div>'
+                    if criterion.hint else "")
+            described = f' aria-describedby="hint-{criterion.id}"' if criterion.hint else ""
+            sets.append(f'<fieldset class="rc-question" data-criterion="{criterion.id}"{described}>'
+                        f'<legend>{escape(criterion.question)}</legend>{hint}{options}'
                         f'<template data-explanation>{markdown_html(criterion.explanation, link)}</template>{advice}'
                         f'</fieldset>')
-        groups.append(f'<div class="rc-selfcheck__group" data-participant="{participant}" hidden>{"".join(sets)}</div>')
+        groups.append(f'<div class="rc-selfcheck__group" data-participant="{participant}">{"".join(sets)}'
+                      f'<div class="rc-verdicts" aria-live="polite">{verdicts}</div></div>')
     results = "".join(
-        f'<template data-outcome="{outcome}"><p class="rc-result__title">{escape(title)}</p>'
+        f'<template data-outcome="{outcome}"><p class="rc-result__title" tabindex="-1">{escape(title)}</p>'
         f'<p class="rc-result__why">{escape(texts.all_met if outcome == "yes" else texts.why)}</p>'
         f'<ul class="rc-result__reasons" data-slot="why"></ul>'
         f'<p class="rc-result__next">{escape(texts.next)}</p>{markdown_html(next_step, link)}</template>'
-        for outcome, title, next_step in (("yes", texts.result_yes, texts.next_yes),
-                                          ("maybe", texts.result_maybe, texts.next_maybe),
-                                          ("no", texts.result_no, texts.next_no)))
+        for outcome, title, next_step in outcomes)
     return (f'<section class="rc-selfcheck" aria-labelledby="self-check" data-rc-selfcheck '
             f'data-missing="{escape(texts.missing)}" data-your-answer="{escape(texts.your_answer)}">'
             f'<h2 id="self-check">{escape(texts.title)}</h2>{markdown_html(texts.intro, link)}'
@@ -123,15 +134,16 @@ def render_self_check(criteria: list[Criterion], texts: CheckTexts, link: LinkFi
             f'<fieldset class="rc-question" data-criterion="participant">'
             f'<legend>{escape(texts.participant_question)}</legend>{choices}</fieldset>'
             f'{"".join(groups)}'
-            f'<button type="submit" class="md-button md-button--primary">{escape(texts.submit)}</button></form>'
+            f'<button type="submit" class="md-button md-button--primary rc-selfcheck__submit" disabled>'
+            f'{escape(texts.submit)}</button></form>'
             f'<div class="rc-selfcheck__result" role="status" aria-live="polite" aria-atomic="true" data-result></div>'
-            f'{results}</section><script src="{escape(script_href)}" defer></script>')
+            f'{results}</section><script src="{escape(script_href)}" async fetchpriority="high"></script>')
 
 
 def _choice(name: str, value: str, label: str, outcome: str | None = None) -> str:
     ident = f"{name}-{value}"
     data = f' data-outcome="{outcome}"' if outcome else ""
-    return (f'<div class="rc-choice"><input type="radio" id="{ident}" name="{name}" value="{value}"{data}>'
+    return (f'<div class="rc-choice"><input type="radio" id="{ident}" name="{name}" value="{value}"{data} required>'
             f'<label for="{ident}">{escape(label)}</label></div>')
 
 

@@ -1,0 +1,42 @@
+"""A page of many questions (the FAQ) starts with the list of its questions, under its title: on a phone the
+menu's table of contents is behind a button, and the page is many screens long. A closed ``<details>`` (one
+line until the reader opens it); each question a link to its place, grouped under its section."""
+from __future__ import annotations
+
+import re
+from html import escape
+
+MINIMUM = 6  # questions (``<h3>`` with an id) from which a page gets its list
+HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+TAG = re.compile(r"<[^>]+>")
+TITLE_END = "</h1>"
+
+
+def question_list(html: str, title: str) -> str:
+    """The list of the questions of the page ``html`` (its ``<h3>``, under their ``<h2>``), or "" if it has few.
+    ``title``: the list's name, with ``{count}`` for the number of questions."""
+    sections: list[tuple[str, str, list[str]]] = []
+    count = 0
+    for level, ident, text in HEADING.findall(html):
+        plain = TAG.sub("", text).strip()
+        if level == "2":
+            sections.append((ident, plain, []))
+        else:
+            if not sections:
+                sections.append(("", "", []))
+            sections[-1][2].append(f'<li><a href="#{escape(ident)}">{plain}</a></li>')
+            count += 1
+    if count < MINIMUM:
+        return ""
+    groups = "".join(
+        (f'<li><a href="#{escape(ident)}">{name}</a><ul>{"".join(items)}</ul></li>' if ident else "".join(items))
+        for ident, name, items in sections if items)
+    return (f'<details class="rc-questions" data-search-exclude><summary>{escape(title).replace("{count}", str(count))}'
+            f'</summary><ul>{groups}</ul></details>')
+
+
+def with_question_list(html: str, title: str) -> str:
+    """The page with the list of its questions right after its title (unchanged if it has few)."""
+    listing = question_list(html, title)
+    at = html.find(TITLE_END)
+    return html if not listing or at < 0 else html[: at + len(TITLE_END)] + listing + html[at + len(TITLE_END):]
