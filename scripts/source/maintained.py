@@ -21,7 +21,8 @@ FIXED: dict[str, Any] = {
     "hooks": ["scripts/mkdocs_glue/hooks.py"],
     "plugins": ["search", "i18n"],
     "extra_javascript": ["assets/javascripts/navigation.js", "assets/javascripts/reader-tools.js"],
-    "extra_css": ["assets/stylesheets/site.css"],
+    "extra_css": None,                # the site's stylesheet is not in the <head> (first paint): see below
+    "extra.stylesheets": ["assets/stylesheets/site.css"],  # joined after Material's (mkdocs_glue/stylesheets.py)
     "theme.name": "material",
     "theme.custom_dir": "overrides",
     "markdown_extensions": ["attr_list", "md_in_html", "admonition", "def_list", "tables", "toc", "pymdownx.emoji"],

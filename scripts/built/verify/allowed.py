@@ -36,8 +36,8 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "*": frozenset({"class", "id", "lang", "dir", "title", "hidden", "role", "tabindex", "translate"}),
     "html": frozenset({"xmlns"}),
     "meta": frozenset({"charset", "content", "name", "property", "http-equiv"}),
-    "link": frozenset({"href", "hreflang", "rel", "type", "sizes"}),
-    "script": frozenset({"src", "defer", "type"}),
+    "link": frozenset({"href", "hreflang", "rel", "type", "sizes", "as"}),
+    "script": frozenset({"src", "defer", "async", "fetchpriority", "type"}),
     "body": frozenset(),
     "a": frozenset({"href", "hreflang", "download", "type", "rel", "target", "data-md-component",
                     "data-pdf-bytes", "data-pdf-pages", "data-term"}),
@@ -47,16 +47,16 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "th": frozenset({"colspan", "rowspan", "headers", "scope", "abbr"}),
     "col": frozenset({"span"}), "colgroup": frozenset({"span"}),
     "time": frozenset({"datetime"}), "q": frozenset({"cite"}), "blockquote": frozenset({"cite"}),
-    "del": frozenset({"datetime"}), "ins": frozenset({"datetime"}), "details": frozenset({"open"}),
+    "del": frozenset({"datetime"}), "ins": frozenset({"datetime"}), "details": frozenset({"open", "data-search-exclude"}),
     "form": frozenset({"name", "novalidate"}),  # no action, method or target: a form sends nothing elsewhere
     "fieldset": frozenset({"data-criterion"}),
     "label": frozenset({"for"}),
     "input": frozenset({"type", "name", "value", "checked", "required", "placeholder", "autocomplete",
                         "autocapitalize", "autocorrect", "spellcheck", "data-md-component", "data-md-toggle",
                         "data-outcome"}),
-    "button": frozenset({"type", "data-copied", "data-copy", "data-md-component"}),
+    "button": frozenset({"type", "disabled", "data-copied", "data-copy", "data-md-component"}),
     "div": frozenset({"data-md-component", "data-md-scrollfix", "data-md-type", "data-participant", "data-result",
-                      "data-search-exclude"}),
+                      "data-search-exclude", "data-verdict"}),
     "ul": frozenset({"data-md-component", "data-md-scrollfix", "data-rc-saved", "data-slot"}),
     "nav": frozenset({"data-md-level"}), "header": frozenset({"data-md-component"}),
     "main": frozenset({"data-md-component"}), "footer": frozenset({"data-search-exclude"}),
@@ -82,8 +82,9 @@ URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "po
 LOADING = frozenset({"src", "srcset", "poster", "data", "background"})
 SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 DATA_IMAGES = ("data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp")
-# <link rel> values; never preconnect, prefetch, dns-prefetch, preload, modulepreload or import.
-LINK_RELS = frozenset({"stylesheet", "icon", "canonical", "alternate", "prev", "next"})
+# <link rel> values; never preconnect, prefetch, dns-prefetch, modulepreload or import. "preload" only of one
+# of STYLESHEETS (as="style") or SCRIPTS (as="script"): overrides/main.html asks for them early.
+LINK_RELS = frozenset({"stylesheet", "preload", "icon", "canonical", "alternate", "prev", "next"})
 META_NAMES = frozenset({"viewport", "description", "author", "robots", "twitter:card", "generator"})
 META_HTTP_EQUIV = frozenset({"content-security-policy"})  # never refresh
 # <script type> values that the browser does not run: only the JSON of Material's configuration (id __config).
@@ -107,7 +108,7 @@ SCRIPTS = frozenset({
 })
 STYLESHEETS = frozenset({
     *_material("stylesheets", "main.*.min.css"), *_material("stylesheets", "palette.*.min.css"),
-    "/assets/stylesheets/site.css", "/assets/stylesheets/booklet-print.css",
+    "/assets/stylesheets/site.css", "/assets/stylesheets/booklet-print.css", "/assets/stylesheets/pages.css",
 })
 # Inline code: the exact text of files (from the project's root) that templates write inline, and exact texts
 # that templates write. "@BASE@" stands for the page's way up to the site root ("." "..", "../.." …).

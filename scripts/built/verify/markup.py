@@ -115,6 +115,11 @@ def _special(node: LexborNode, tag: str, values: dict[str, str], url: str, prefi
         if not rels or rels - allowed.LINK_RELS:
             yield Finding(f"<link rel=\"{values.get('rel', '')}\"> makes browsers contact other addresses",
                           FIX_CODE, _needles("rel", values.get("rel", "")) + ("<link",), tag)
+        elif "preload" in rels:
+            known = {"style": allowed.STYLESHEETS, "script": allowed.SCRIPTS}.get(values.get("as", "").lower())
+            if known is None or _site_path(values.get("href", ""), url, prefix) not in known:
+                yield Finding("<link rel=\"preload\"> may only ask early for one of the site's stylesheets or scripts",
+                              FIX_CODE, _needles("href", values.get("href", "")) + ("<link",), tag)
         elif "stylesheet" in rels and _site_path(values.get("href", ""), url, prefix) not in allowed.STYLESHEETS:
             yield Finding(f"the stylesheet '{values.get('href', '')}' is not one of the site's", FIX_CODE,
                           _needles("href", values.get("href", "")) + ("<link",), tag)
