@@ -14,6 +14,7 @@ from . import pipeline
 from .features.booklets.scaffold import new_booklet
 from .features.i18n_status import report as i18n_report
 from .features.i18n_status.model import load_status
+from .features.i18n_status.report import OUTDATED
 from .features.readability import measure as readability
 from .features.readability import report as readability_report
 from .features.review.changes import load_review
@@ -32,7 +33,7 @@ def _report(args: argparse.Namespace, problems: list[Problem], timings: dict[str
     failed = any(p.level == "error" for p in problems)
     if args.format == "github":
         review = load_review(args.root, args.base)
-        problems = problems + review.warnings()
+        problems = problems + [warning for warning in review.warnings() if warning not in problems]
         print(format_github(problems))
         if os.environ.get("GITHUB_STEP_SUMMARY"):
             with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
@@ -61,8 +62,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     if result.ok and args.format == "text":
         for warning in result.warnings:
             print(f"Warning: {warning}.", file=sys.stderr)
+        outdated = sum(1 for warning in result.warnings if warning.message.startswith(OUTDATED))
         print(f"Site built into {args.site_dir or args.root / 'site'}: no problem found"
-              f"{f' ({len(result.warnings)} warnings)' if result.warnings else ''}.", file=sys.stderr)
+              f"{f' ({len(result.warnings)} warnings)' if result.warnings else ''}"
+              f"{f', but {outdated} translation(s) may now be out of date (see above)' if outdated else ''}.",
+              file=sys.stderr)
     return _report(args, result.problems + result.warnings, result.timings)
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from .built import html_checks, html_model, linkchecker, links, run_mkdocs
 from .features.booklets import publish
+from .features.i18n_status.model import load_status
+from .features.i18n_status.report import outdated_warnings
 from .features.offline import worker
 from .features.readability import measure as readability
 from .features.readability import report as readability_report
@@ -35,7 +37,7 @@ LOCK_FILE = ".build-lock"
 class BuildResult:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)          # about the machine; they do not fail the build
-    warnings: list[Problem] = field(default_factory=list)   # for editors (readability); they do not fail it either
+    warnings: list[Problem] = field(default_factory=list)   # for editors (outdated translations, readability); never fail it
     timings: dict[str, float] = field(default_factory=dict)
     pdfs: publish.PdfReport = field(default_factory=publish.PdfReport)  # booklet PDFs rendered or reused
 
@@ -77,6 +79,8 @@ def build(root: Path, site_dir: Path | None = None, *, check_links: bool = True,
                     swap_into(work, target)
                 with _timed(result, "readability"):
                     result.warnings = readability_report.warnings(readability.measure_site(site))
+                # Which pages the commits made outdated, and how to mark a change that needs no translation.
+                result.warnings = outdated_warnings(load_status(root, site)) + result.warnings
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return result

@@ -27,6 +27,7 @@ from scripts.features.glossary.model import Glossary, read_glossary
 from scripts.features.glossary.render import mark_terms
 from scripts.features.i18n_status.model import StatusReport, load_status
 from scripts.features.i18n_status.pages import fill_status_page, notice_html, with_notice
+from scripts.features.i18n_status.report import outdated_warnings
 from scripts.features.offline.model import offline_texts
 from scripts.features.offline.page import with_note, write_offline_page
 from scripts.features.page_foot.printing import keep_questions_together
@@ -85,13 +86,13 @@ def on_config(config: MkDocsConfig, **_: Any) -> None:
     i18n = config.plugins["i18n"]
     default = str(getattr(i18n, "default_language"))  # noqa: B009 - an untyped plugin
     live = None
+    status = load_status(config_file.parent, site)
     if _serving and _current is not None and getattr(i18n, "building", False):
         live = _current.live  # the other languages of the same rebuild
-    elif _serving:
-        live = LiveCheck(tuple(check_sources(site)), time.perf_counter() - start)
+    elif _serving:  # the problems, and the pages the commits made outdated (warnings)
+        live = LiveCheck((*check_sources(site), *outdated_warnings(status)), time.perf_counter() - start)
         print(terminal_text(live), file=sys.stderr, flush=True)
-    _current = BuildState(site, load_status(config_file.parent, site), default, live,
-                          {lang: read_glossary(site, lang)[0] for lang in site.languages})
+    _current = BuildState(site, status, default, live, {lang: read_glossary(site, lang)[0] for lang in site.languages})
 
 
 def on_env(env: Environment, config: MkDocsConfig, **_: Any) -> Environment:

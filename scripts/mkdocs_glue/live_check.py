@@ -18,23 +18,41 @@ class LiveCheck:
     seconds: float
 
 
+def _split(check: LiveCheck) -> tuple[list[Problem], list[Problem]]:
+    """The errors and the warnings (e.g. a translation a commit made outdated), each sorted once."""
+    items = sorted(set(check.problems))
+    return [p for p in items if p.level == "error"], [p for p in items if p.level == "warning"]
+
+
 def terminal_text(check: LiveCheck) -> str:
-    """The report printed in the terminal after each save."""
+    """The report printed in the terminal after each save: the problems, then the warnings."""
+    errors, warnings = _split(check)
     heading = f"Source checks ({check.seconds:.2f} s):"
-    return f"{heading} no problem found." if not check.problems else f"{heading}\n{format_text(check.problems)}"
+    lines = [f"{heading} no problem found." if not errors else f"{heading}\n{format_text(errors)}"]
+    return "\n".join(lines + [f"Warning: {warning}." for warning in warnings])
+
+
+def _items(problems: list[Problem], page_path: str) -> str:
+    ordered = sorted(problems, key=lambda p: (p.path != page_path, p))
+    rows = "".join(f"<li><code>{escape(p.where)}</code>{' (this page)' if p.path == page_path else ''}: "
+                   f"{escape(p.advice)}</li>" for p in ordered[:MAX_SHOWN])
+    more = f"<p>… and {len(ordered) - MAX_SHOWN} more: see the terminal.</p>" if len(ordered) > MAX_SHOWN else ""
+    return f"<ul>{rows}</ul>{more}"
 
 
 def banner_html(check: LiveCheck, page_path: str) -> str:
-    """The banner of a previewed page: every problem (those of ``page_path``, e.g. docs/fr/faq.md, first)."""
+    """The banner of a previewed page: every problem (those of ``page_path``, e.g. docs/fr/faq.md, first), then
+    the warnings (to check, they fail nothing)."""
     timing = f"checked in {check.seconds:.2f} s, at your last save"
-    if not check.problems:
+    errors, warnings = _split(check)
+    to_check = (f'<div class="admonition warning rc-live-check" role="status" lang="en" data-search-exclude>'
+                f'<p class="admonition-title">make serve: {len(warnings)} to check (not a problem, '
+                f'nothing fails):</p>{_items(warnings, page_path)}</div>') if warnings else ""
+    if not errors:
         return (f'<div class="admonition success rc-live-check" role="status" lang="en" data-search-exclude>'
-                f'<p class="admonition-title">make serve: no problem in the sources ({timing}).</p></div>')
-    items = sorted(set(check.problems), key=lambda p: (p.path != page_path, p))
-    count = f"{len(items)} problem{'s' if len(items) != 1 else ''}"
-    rows = "".join(f"<li><code>{escape(p.where)}</code>{' (this page)' if p.path == page_path else ''}: "
-                   f"{escape(p.advice)}</li>" for p in items[:MAX_SHOWN])
-    more = f"<p>… and {len(items) - MAX_SHOWN} more: see the terminal.</p>" if len(items) > MAX_SHOWN else ""
+                f'<p class="admonition-title">make serve: no problem in the sources ({timing}).</p></div>'
+                + to_check)
+    count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
     return (f'<div class="admonition failure rc-live-check" role="status" lang="en" data-search-exclude>'
             f'<p class="admonition-title">make serve: {count} in the sources ({timing}).</p>'
-            f"<ul>{rows}</ul>{more}</div>")
+            f"{_items(errors, page_path)}</div>" + to_check)
