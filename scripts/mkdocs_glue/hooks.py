@@ -36,7 +36,7 @@ from scripts.features.page_foot.texts import foot_texts
 from scripts.features.programme.calendar import calendar_url, write_calendar
 from scripts.features.programme.model import SCRIPT
 from scripts.features.programme.render import render_markers
-from scripts.features.search_words.reader import read_keywords
+from scripts.features.search_words.reader import read_keywords, read_section_keywords
 from scripts.features.share_image.publish import Card, card_for, publish_cards
 from scripts.features.typography.spacing import FRENCH, french_spacing
 from scripts.mkdocs_glue import headers, material_fixes, search_index, seo
@@ -205,7 +205,7 @@ def _add_search_words(config: MkDocsConfig, page: Page) -> None:
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if source is not None and search is not None and lang == config.theme["language"]:
         entries = getattr(search, "search_index").entries  # noqa: B009 - an untyped plugin
-        search_index.add_search_words(entries, page.url, read_keywords(source)[0])
+        search_index.add_search_words(entries, page.url, read_keywords(source)[0], read_section_keywords(source)[0])
 
 
 def _search_in_own_language(config: MkDocsConfig, site_dir: Path, lang: str) -> None:
