@@ -103,9 +103,22 @@ function forward(message) {
   }
 }
 
+/* Without a connection, and the search files not on the device yet: the page says search needs one
+   (search-on-demand.js), and the next query tries again. */
+var NEEDS_CONNECTION = "rc-search-needs-connection";
+
 function loadMaterial() {
   state = "loading";
-  importScripts(MATERIAL);  /* defines self.lunr and Material's message listener */
+  try {
+    if (!self.lunr)
+      importScripts(MATERIAL);  /* defines self.lunr and Material's message listener */
+    if (language !== "en")    /* what Material loads for the language: here, so that a failure is seen */
+      importScripts("../lunr/min/lunr.stemmer.support.min.js", "../lunr/min/lunr." + language + ".min.js");
+  } catch (error) {
+    state = "idle";
+    post({ type: NEEDS_CONNECTION });
+    return;
+  }
   var lunr = self.lunr;
   lunr.Pipeline.registerFunction(trimToken, "siteTrim");
   lunr.Pipeline.registerFunction(normaliseToken, "siteNormalise");
