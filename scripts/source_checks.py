@@ -15,9 +15,10 @@ from .source.language import CHECKS as LANGUAGE_CHECKS
 from .source.links import CHECKS as LINK_CHECKS
 from .source.model import Site
 from .source.parity import CHECKS as PARITY_CHECKS
+from .source.pending import CHECKS as PENDING_CHECKS
 from .source.safety import CHECKS as SAFETY_CHECKS
 
-SOURCE_CHECKS: list[Check] = [*PARITY_CHECKS, *LINK_CHECKS, *LANGUAGE_CHECKS, *SAFETY_CHECKS, *I18N_CHECKS,
+SOURCE_CHECKS: list[Check] = [*PARITY_CHECKS, *PENDING_CHECKS, *LINK_CHECKS, *LANGUAGE_CHECKS, *SAFETY_CHECKS, *I18N_CHECKS,
                               *BOOKLET_CHECKS, *PROGRAMME_CHECKS, *READABILITY_CHECKS, *GLOSSARY_CHECKS,
                               *SEARCH_WORD_CHECKS, *OFFLINE_CHECKS, *PAGE_FOOT_CHECKS]
 

@@ -44,6 +44,7 @@ from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, terminal_text
 from scripts.source.config import messages
 from scripts.source.model import Site, relative_url
 from scripts.source.parse import load_site
+from scripts.source.pending import NOTICE, with_pending_sections
 from scripts.source_checks import check_sources
 
 log = logging.getLogger("mkdocs.hooks.site")  # a warning fails the strict build
@@ -103,8 +104,13 @@ def on_env(env: Environment, config: MkDocsConfig, **_: Any) -> Environment:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     """The booklets index gets its list of booklets (from their front matter) in place of its marker; each
-    booklet page says what it is (booklet or summary) above its title."""
+    booklet page says what it is (booklet or summary) above its title; the other languages' sections that
+    await their translation are added at their place, under a notice (source/pending.py)."""
     state, lang, src_uri = _state(), config.theme["language"], page.file.src_uri
+    source = state.site.page(*_source(page))
+    for other in (state.site.page(o, source.rel) for o in state.site.languages if source and o != source.lang):
+        if source and other:
+            markdown = with_pending_sections(markdown, source, other, str(messages(state.site.config, lang)[NOTICE]))
     return fill_index(with_kind_label(markdown, state.site, src_uri), state.site, lang, src_uri)
 
 
