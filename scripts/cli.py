@@ -19,6 +19,7 @@ from .features.readability import measure as readability
 from .features.readability import report as readability_report
 from .features.review.changes import load_review
 from .features.review.markdown import pr_comment, step_summary
+from .mkdocs_glue.live_check import quiet_serve_logs
 from .problems import Problem, format_github, format_json, format_text
 from .source.parse import load_site
 from .source.scaffold import new_page
@@ -106,6 +107,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     # mkdocs-static-i18n logs each language's whole configuration on every rebuild: keep its warnings only.
     logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
+    quiet_serve_logs()  # no MkDocs line repeating a problem the checks told, no "GET /sw.js 404"
 
     # Not strict: a warning must not stop the preview (the banner and the terminal tell the problems).
     mkdocs_cli(["serve", "--no-strict", "--config-file", str(args.root / "mkdocs.yml"), "--dev-addr", args.dev_addr])

@@ -2,12 +2,32 @@
 and in a banner at the top of every previewed page ("no problem" once fixed). Never in a build's output."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from html import escape
 
 from ..problems import Problem, format_text
 
 MAX_SHOWN = 20  # problems listed in the banner; the terminal has them all
+# What mkdocs serve would print again or for nothing: a link or anchor the source checks already told (with
+# file:line and how to fix), and the offline worker that only a build publishes (/sw.js).
+REPEATED = {"mkdocs.structure.pages": ("contains a link", "contains an absolute link", "unrecognized relative link"),
+            "mkdocs.livereload": ('"GET /sw.js ',)}
+
+
+class _Repeated(logging.Filter):
+    def __init__(self, words: tuple[str, ...]) -> None:
+        super().__init__()
+        self.words = words
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not any(word in record.getMessage() for word in self.words)
+
+
+def quiet_serve_logs() -> None:
+    """Under mkdocs serve, leave out of the terminal the lines in REPEATED (a build still fails on them)."""
+    for name, words in REPEATED.items():
+        logging.getLogger(name).addFilter(_Repeated(words))
 
 
 @dataclass(frozen=True)
