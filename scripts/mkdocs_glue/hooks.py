@@ -38,6 +38,7 @@ from scripts.features.programme.model import SCRIPT
 from scripts.features.programme.render import render_markers
 from scripts.features.search_words.reader import read_keywords, read_section_keywords
 from scripts.features.share_image.publish import Card, card_for, publish_cards
+from scripts.features.typography.apostrophes import straight_apostrophes
 from scripts.features.typography.spacing import FRENCH, french_spacing
 from scripts.mkdocs_glue import headers, material_fixes, search_index, seo
 from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, terminal_text
@@ -91,7 +92,8 @@ def on_config(config: MkDocsConfig, **_: Any) -> None:
     if _serving and _current is not None and getattr(i18n, "building", False):
         live = _current.live  # the other languages of the same rebuild
     elif _serving:  # the problems, and the pages the commits made outdated (warnings)
-        live = LiveCheck((*check_sources(site), *outdated_warnings(status)), time.perf_counter() - start)
+        warnings = (*outdated_warnings(status), *straight_apostrophes(site))
+        live = LiveCheck((*check_sources(site), *warnings), time.perf_counter() - start)
         print(terminal_text(live), file=sys.stderr, flush=True)
     _current = BuildState(site, status, default, live, {lang: read_glossary(site, lang)[0] for lang in site.languages})
 
