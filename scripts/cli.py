@@ -128,7 +128,14 @@ def _created(written: list[Path], problems: list[Problem], root: Path) -> int:
 def cmd_new_page(args: argparse.Namespace) -> int:
     """Create a page in every language (front matter, title, a first heading with its id) and add it to the menu."""
     titles = dict(item.split("=", 1) for item in args.title if "=" in item)
-    return _created(*new_page(load_site(args.root), args.name, titles), args.root)
+    site = load_site(args.root)
+    code = _created(*new_page(site, args.name, titles), args.root)
+    if code == 0:
+        addresses = " and ".join(site.page_url(lang, f"{args.name}.md") for lang in site.languages)
+        print(f"Its address: {addresses} (NAME, the same in every language; the site's page names are in "
+              "English, e.g. local-services). Another name: delete the files and the menu line, then run "
+              "make new-page again.")
+    return code
 
 
 def cmd_new_booklet(args: argparse.Namespace) -> int:

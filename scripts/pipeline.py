@@ -23,11 +23,10 @@ from .features.i18n_status.report import outdated_warnings
 from .features.offline import worker
 from .features.readability import measure as readability
 from .features.readability import report as readability_report
-from .features.typography.apostrophes import straight_apostrophes
 from .problems import Problem
 from .source.model import Site
 from .source.parse import load_site
-from .source_checks import check_sources
+from .source_checks import check_sources, source_warnings
 
 WORK_PREFIX = ".site-build-"
 OLD_PREFIX = ".site-old-"
@@ -81,8 +80,7 @@ def build(root: Path, site_dir: Path | None = None, *, check_links: bool = True,
                 with _timed(result, "readability"):
                     result.warnings = readability_report.warnings(readability.measure_site(site))
                 # Which pages the commits made outdated, and how to mark a change that needs no translation.
-                result.warnings = (outdated_warnings(load_status(root, site)) + straight_apostrophes(site)
-                                   + result.warnings)
+                result.warnings = outdated_warnings(load_status(root, site)) + source_warnings(site) + result.warnings
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return result

@@ -38,7 +38,6 @@ from scripts.features.programme.model import SCRIPT
 from scripts.features.programme.render import render_markers
 from scripts.features.search_words.reader import read_keywords, read_section_keywords
 from scripts.features.share_image.publish import Card, card_for, publish_cards
-from scripts.features.typography.apostrophes import straight_apostrophes
 from scripts.features.typography.spacing import FRENCH, french_spacing
 from scripts.mkdocs_glue import headers, material_fixes, search_index, seo
 from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, terminal_text
@@ -46,7 +45,7 @@ from scripts.source.config import messages
 from scripts.source.model import Site, relative_url
 from scripts.source.parse import load_site
 from scripts.source.pending import NOTICE, with_pending_sections
-from scripts.source_checks import check_sources
+from scripts.source_checks import check_sources, source_warnings
 
 log = logging.getLogger("mkdocs.hooks.site")  # a warning fails the strict build
 
@@ -92,7 +91,7 @@ def on_config(config: MkDocsConfig, **_: Any) -> None:
     if _serving and _current is not None and getattr(i18n, "building", False):
         live = _current.live  # the other languages of the same rebuild
     elif _serving:  # the problems, and the pages the commits made outdated (warnings)
-        warnings = (*outdated_warnings(status), *straight_apostrophes(site))
+        warnings = (*outdated_warnings(status), *source_warnings(site))
         live = LiveCheck((*check_sources(site), *warnings), time.perf_counter() - start)
         print(terminal_text(live), file=sys.stderr, flush=True)
     _current = BuildState(site, status, default, live, {lang: read_glossary(site, lang)[0] for lang in site.languages})
