@@ -14,10 +14,12 @@ from . import pipeline
 from .features.booklets.scaffold import new_booklet
 from .features.i18n_status import report as i18n_report
 from .features.i18n_status.model import load_status
+from .features.i18n_status.report import OUTDATED
 from .features.readability import measure as readability
 from .features.readability import report as readability_report
 from .features.review.changes import load_review
 from .features.review.markdown import pr_comment, step_summary
+from .mkdocs_glue.live_check import quiet_serve_logs
 from .problems import Problem, format_github, format_json, format_text
 from .source.parse import load_site
 from .source.scaffold import new_page
@@ -32,7 +34,7 @@ def _report(args: argparse.Namespace, problems: list[Problem], timings: dict[str
     failed = any(p.level == "error" for p in problems)
     if args.format == "github":
         review = load_review(args.root, args.base)
-        problems = problems + review.warnings()
+        problems = problems + [warning for warning in review.warnings() if warning not in problems]
         print(format_github(problems))
         if os.environ.get("GITHUB_STEP_SUMMARY"):
             with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
@@ -61,8 +63,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     if result.ok and args.format == "text":
         for warning in result.warnings:
             print(f"Warning: {warning}.", file=sys.stderr)
+        outdated = sum(1 for warning in result.warnings if warning.message.startswith(OUTDATED))
         print(f"Site built into {args.site_dir or args.root / 'site'}: no problem found"
-              f"{f' ({len(result.warnings)} warnings)' if result.warnings else ''}.", file=sys.stderr)
+              f"{f' ({len(result.warnings)} warnings)' if result.warnings else ''}"
+              f"{f', but {outdated} translation(s) may now be out of date (see above)' if outdated else ''}.",
+              file=sys.stderr)
     return _report(args, result.problems + result.warnings, result.timings)
 
 
@@ -102,6 +107,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     # mkdocs-static-i18n logs each language's whole configuration on every rebuild: keep its warnings only.
     logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
+    quiet_serve_logs()  # no MkDocs line repeating a problem the checks told, no "GET /sw.js 404"
 
     # Not strict: a warning must not stop the preview (the banner and the terminal tell the problems).
     mkdocs_cli(["serve", "--no-strict", "--config-file", str(args.root / "mkdocs.yml"), "--dev-addr", args.dev_addr])
@@ -122,7 +128,14 @@ def _created(written: list[Path], problems: list[Problem], root: Path) -> int:
 def cmd_new_page(args: argparse.Namespace) -> int:
     """Create a page in every language (front matter, title, a first heading with its id) and add it to the menu."""
     titles = dict(item.split("=", 1) for item in args.title if "=" in item)
-    return _created(*new_page(load_site(args.root), args.name, titles), args.root)
+    site = load_site(args.root)
+    code = _created(*new_page(site, args.name, titles), args.root)
+    if code == 0:
+        addresses = " and ".join(site.page_url(lang, f"{args.name}.md") for lang in site.languages)
+        print(f"Its address: {addresses} (NAME, the same in every language; the site's page names are in "
+              "English, e.g. local-services). Another name: delete the files and the menu line, then run "
+              "make new-page again.")
+    return code
 
 
 def cmd_new_booklet(args: argparse.Namespace) -> int:

@@ -22,13 +22,15 @@ from .built.language import check_language
 from .built.swap import OLD_PREFIX, restore_backup, swap_into
 from .built.verify.run import verify_site
 from .features.booklets import publish
+from .features.i18n_status.model import load_status
+from .features.i18n_status.report import outdated_warnings
 from .features.offline import worker
 from .features.readability import measure as readability
 from .features.readability import report as readability_report
 from .problems import Problem
 from .source.model import Site
 from .source.parse import load_site
-from .source_checks import check_sources
+from .source_checks import check_sources, source_warnings
 
 WORK_PREFIX = ".site-build-"
 LOCK_FILE = ".build-lock"
@@ -38,7 +40,7 @@ LOCK_FILE = ".build-lock"
 class BuildResult:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)          # about the machine; they do not fail the build
-    warnings: list[Problem] = field(default_factory=list)   # for editors (readability); they do not fail it either
+    warnings: list[Problem] = field(default_factory=list)   # for editors (outdated translations, readability); never fail it
     timings: dict[str, float] = field(default_factory=dict)
     pdfs: publish.PdfReport = field(default_factory=publish.PdfReport)  # booklet PDFs rendered or reused
 
@@ -90,6 +92,8 @@ def _build_and_swap(site: Site, target: Path, result: BuildResult, check_links: 
                     swap_into(work, target)
                 with _timed(result, "readability"):
                     result.warnings = readability_report.warnings(readability.measure_site(site))
+                # Which pages the commits made outdated, and how to mark a change that needs no translation.
+                result.warnings = outdated_warnings(load_status(root, site)) + source_warnings(site) + result.warnings
         finally:
             shutil.rmtree(work, ignore_errors=True)
 

@@ -10,6 +10,7 @@ from .features.page_foot.checks import CHECKS as PAGE_FOOT_CHECKS
 from .features.programme.checks import CHECKS as PROGRAMME_CHECKS
 from .features.readability.model import CHECKS as READABILITY_CHECKS
 from .features.search_words.checks import CHECKS as SEARCH_WORD_CHECKS
+from .features.typography.apostrophes import straight_apostrophes
 from .problems import Check, Problem
 from .source.files import CHECKS as FILE_CHECKS
 from .source.language import CHECKS as LANGUAGE_CHECKS
@@ -17,12 +18,20 @@ from .source.links import CHECKS as LINK_CHECKS
 from .source.maintained import CHECKS as MAINTAINED_CHECKS
 from .source.model import Site
 from .source.parity import CHECKS as PARITY_CHECKS
+from .source.pending import CHECKS as PENDING_CHECKS
 from .source.safety import CHECKS as SAFETY_CHECKS
+from .source.scaffold import left_to_fill
 
-SOURCE_CHECKS: list[Check] = [*MAINTAINED_CHECKS, *FILE_CHECKS,
-                              *PARITY_CHECKS, *LINK_CHECKS, *LANGUAGE_CHECKS, *SAFETY_CHECKS, *I18N_CHECKS,
+SOURCE_CHECKS: list[Check] = [*MAINTAINED_CHECKS, *FILE_CHECKS, *PARITY_CHECKS, *PENDING_CHECKS, *LINK_CHECKS,
+                              *LANGUAGE_CHECKS, *SAFETY_CHECKS, *I18N_CHECKS,
                               *BOOKLET_CHECKS, *PROGRAMME_CHECKS, *READABILITY_CHECKS, *GLOSSARY_CHECKS,
                               *SEARCH_WORD_CHECKS, *OFFLINE_CHECKS, *PAGE_FOOT_CHECKS]
+
+
+def source_warnings(site: Site) -> list[Problem]:
+    """What the editor should check, which never fails a build: a straight apostrophe in French, a page
+    left to fill."""
+    return straight_apostrophes(site) + left_to_fill(site)
 
 
 def check_sources(site: Site) -> list[Problem]:

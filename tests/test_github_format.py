@@ -45,7 +45,7 @@ def test_a_broken_page_gives_one_valid_command_per_problem(
     status = cli.main(["--root", str(project), "check", "--format", "github"])
 
     out = capsys.readouterr().out.splitlines()
-    assert status == 1 and len(out) >= 3
+    assert status == 1 and len(out) >= 2
     commands = [COMMAND.match(line) for line in out]
     assert all(commands), [line for line, found in zip(out, commands) if not found]
     found = [(unescape(c.group(2)), int(c.group(3) or 0), c.group(1), unescape(c.group(5))) for c in commands if c]
@@ -55,7 +55,7 @@ def test_a_broken_page_gives_one_valid_command_per_problem(
     assert ("docs/fr/about.md", heading, "error", "the heading 'Tarifs, horaires : 100 %' has no id. How to fix: "
             "add one at the end, the same in every language, e.g. {#my-section}") in found
     assert any("leads to no page or file" in message for message in messages)
-    assert any("has no counterpart in docs/en/about.md" in message for message in messages)
+    assert not any("has no counterpart" in message for message in messages)  # one broken link, one message
     written = summary.read_text("utf-8")
     assert written.startswith("## python -m scripts check: ") and "problems to fix" in written.splitlines()[0]
     assert f"| to fix | docs/fr/about.md:{heading} | the heading 'Tarifs, horaires : 100 %' has no id |" in written

@@ -27,6 +27,7 @@ from scripts.features.glossary.model import Glossary, read_glossary
 from scripts.features.glossary.render import mark_terms
 from scripts.features.i18n_status.model import StatusReport, load_status
 from scripts.features.i18n_status.pages import fill_status_page, notice_html, with_notice
+from scripts.features.i18n_status.report import outdated_warnings
 from scripts.features.offline.model import offline_texts
 from scripts.features.offline.page import with_note, write_offline_page
 from scripts.features.page_foot.printing import keep_questions_together
@@ -36,7 +37,7 @@ from scripts.features.programme.calendar import calendar_url, write_calendar
 from scripts.features.programme.model import SCRIPT
 from scripts.features.programme.render import render_markers
 from scripts.features.question_list.render import with_question_list
-from scripts.features.search_words.reader import read_keywords
+from scripts.features.search_words.reader import read_keywords, read_section_keywords
 from scripts.features.share_image.publish import Card, card_for, publish_cards
 from scripts.features.typography.spacing import FRENCH, french_spacing
 from scripts.mkdocs_glue import headers, material_fixes, search_index, seo, stylesheets
@@ -44,7 +45,8 @@ from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, terminal_text
 from scripts.source.config import messages
 from scripts.source.model import Site, relative_url
 from scripts.source.parse import load_site
-from scripts.source_checks import check_sources
+from scripts.source.pending import NOTICE, with_pending_sections
+from scripts.source_checks import check_sources, source_warnings
 
 log = logging.getLogger("mkdocs.hooks.site")  # a warning fails the strict build
 
@@ -86,13 +88,14 @@ def on_config(config: MkDocsConfig, **_: Any) -> None:
     i18n = config.plugins["i18n"]
     default = str(getattr(i18n, "default_language"))  # noqa: B009 - an untyped plugin
     live = None
+    status = load_status(config_file.parent, site)
     if _serving and _current is not None and getattr(i18n, "building", False):
         live = _current.live  # the other languages of the same rebuild
-    elif _serving:
-        live = LiveCheck(tuple(check_sources(site)), time.perf_counter() - start)
+    elif _serving:  # the problems, and the pages the commits made outdated (warnings)
+        warnings = (*outdated_warnings(status), *source_warnings(site))
+        live = LiveCheck((*check_sources(site), *warnings), time.perf_counter() - start)
         print(terminal_text(live), file=sys.stderr, flush=True)
-    _current = BuildState(site, load_status(config_file.parent, site), default, live,
-                          {lang: read_glossary(site, lang)[0] for lang in site.languages})
+    _current = BuildState(site, status, default, live, {lang: read_glossary(site, lang)[0] for lang in site.languages})
 
 
 def on_env(env: Environment, config: MkDocsConfig, **_: Any) -> Environment:
@@ -103,8 +106,13 @@ def on_env(env: Environment, config: MkDocsConfig, **_: Any) -> Environment:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     """The booklets index gets its list of booklets (from their front matter) in place of its marker; each
-    booklet page says what it is (booklet or summary) above its title."""
+    booklet page says what it is (booklet or summary) above its title; the other languages' sections that
+    await their translation are added at their place, under a notice (source/pending.py)."""
     state, lang, src_uri = _state(), config.theme["language"], page.file.src_uri
+    source = state.site.page(*_source(page))
+    for other in (state.site.page(o, source.rel) for o in state.site.languages if source and o != source.lang):
+        if source and other:
+            markdown = with_pending_sections(markdown, source, other, str(messages(state.site.config, lang)[NOTICE]))
     return fill_index(with_kind_label(markdown, state.site, src_uri), state.site, lang, src_uri)
 
 
@@ -210,7 +218,7 @@ def _add_search_words(config: MkDocsConfig, page: Page) -> None:
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if source is not None and search is not None and lang == config.theme["language"]:
         entries = getattr(search, "search_index").entries  # noqa: B009 - an untyped plugin
-        search_index.add_search_words(entries, page.url, read_keywords(source)[0])
+        search_index.add_search_words(entries, page.url, read_keywords(source)[0], read_section_keywords(source)[0])
 
 
 def _search_in_own_language(config: MkDocsConfig, site_dir: Path, lang: str) -> None:

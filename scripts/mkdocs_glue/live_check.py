@@ -2,12 +2,32 @@
 and in a banner at the top of every previewed page ("no problem" once fixed). Never in a build's output."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from html import escape
 
 from ..problems import Problem, format_text
 
 MAX_SHOWN = 20  # problems listed in the banner; the terminal has them all
+# What mkdocs serve would print again or for nothing: a link or anchor the source checks already told (with
+# file:line and how to fix), and the offline worker that only a build publishes (/sw.js).
+REPEATED = {"mkdocs.structure.pages": ("contains a link", "contains an absolute link", "unrecognized relative link"),
+            "mkdocs.livereload": ('"GET /sw.js ',)}
+
+
+class _Repeated(logging.Filter):
+    def __init__(self, words: tuple[str, ...]) -> None:
+        super().__init__()
+        self.words = words
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not any(word in record.getMessage() for word in self.words)
+
+
+def quiet_serve_logs() -> None:
+    """Under mkdocs serve, leave out of the terminal the lines in REPEATED (a build still fails on them)."""
+    for name, words in REPEATED.items():
+        logging.getLogger(name).addFilter(_Repeated(words))
 
 
 @dataclass(frozen=True)
@@ -18,23 +38,41 @@ class LiveCheck:
     seconds: float
 
 
+def _split(check: LiveCheck) -> tuple[list[Problem], list[Problem]]:
+    """The errors and the warnings (e.g. a translation a commit made outdated), each sorted once."""
+    items = sorted(set(check.problems))
+    return [p for p in items if p.level == "error"], [p for p in items if p.level == "warning"]
+
+
 def terminal_text(check: LiveCheck) -> str:
-    """The report printed in the terminal after each save."""
+    """The report printed in the terminal after each save: the problems, then the warnings."""
+    errors, warnings = _split(check)
     heading = f"Source checks ({check.seconds:.2f} s):"
-    return f"{heading} no problem found." if not check.problems else f"{heading}\n{format_text(check.problems)}"
+    lines = [f"{heading} no problem found." if not errors else f"{heading}\n{format_text(errors)}"]
+    return "\n".join(lines + [f"Warning: {warning}." for warning in warnings])
+
+
+def _items(problems: list[Problem], page_path: str) -> str:
+    ordered = sorted(problems, key=lambda p: (p.path != page_path, p))
+    rows = "".join(f"<li><code>{escape(p.where)}</code>{' (this page)' if p.path == page_path else ''}: "
+                   f"{escape(p.advice)}</li>" for p in ordered[:MAX_SHOWN])
+    more = f"<p>… and {len(ordered) - MAX_SHOWN} more: see the terminal.</p>" if len(ordered) > MAX_SHOWN else ""
+    return f"<ul>{rows}</ul>{more}"
 
 
 def banner_html(check: LiveCheck, page_path: str) -> str:
-    """The banner of a previewed page: every problem (those of ``page_path``, e.g. docs/fr/faq.md, first)."""
+    """The banner of a previewed page: every problem (those of ``page_path``, e.g. docs/fr/faq.md, first), then
+    the warnings (to check, they fail nothing)."""
     timing = f"checked in {check.seconds:.2f} s, at your last save"
-    if not check.problems:
+    errors, warnings = _split(check)
+    to_check = (f'<div class="admonition warning rc-live-check" role="status" lang="en" data-search-exclude>'
+                f'<p class="admonition-title">make serve: {len(warnings)} to check (not a problem, '
+                f'nothing fails):</p>{_items(warnings, page_path)}</div>') if warnings else ""
+    if not errors:
         return (f'<div class="admonition success rc-live-check" role="status" lang="en" data-search-exclude>'
-                f'<p class="admonition-title">make serve: no problem in the sources ({timing}).</p></div>')
-    items = sorted(set(check.problems), key=lambda p: (p.path != page_path, p))
-    count = f"{len(items)} problem{'s' if len(items) != 1 else ''}"
-    rows = "".join(f"<li><code>{escape(p.where)}</code>{' (this page)' if p.path == page_path else ''}: "
-                   f"{escape(p.advice)}</li>" for p in items[:MAX_SHOWN])
-    more = f"<p>… and {len(items) - MAX_SHOWN} more: see the terminal.</p>" if len(items) > MAX_SHOWN else ""
+                f'<p class="admonition-title">make serve: no problem in the sources ({timing}).</p></div>'
+                + to_check)
+    count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
     return (f'<div class="admonition failure rc-live-check" role="status" lang="en" data-search-exclude>'
             f'<p class="admonition-title">make serve: {count} in the sources ({timing}).</p>'
-            f"<ul>{rows}</ul>{more}</div>")
+            f"{_items(errors, page_path)}</div>" + to_check)

@@ -26,13 +26,17 @@ CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*
 HTML_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"}
 
 
-def add_search_words(entries: list[dict[str, Any]], location: str, words: tuple[str, ...]) -> None:
-    """Give the page at ``location`` (its own entry, not its sections') its search words."""
-    if not words:
-        return
+def add_search_words(entries: list[dict[str, Any]], location: str, words: tuple[str, ...],
+                     sections: dict[str, tuple[str, ...]] | None = None) -> None:
+    """Give the page at ``location`` its search words (its own entry), and each of its sections (by heading id)
+    the words of ``sections``."""
+    wanted = {f"{location}#{section}": found for section, found in (sections or {}).items()}
+    if words:
+        wanted[location] = words
     for entry in entries:
-        if entry.get("location") == location:
-            entry[KEYWORDS] = " ".join(words)
+        found = wanted.get(entry.get("location", ""))
+        if found:
+            entry[KEYWORDS] = " ".join(found)
 
 
 def language_root(lang: str, default: str) -> str:

@@ -40,17 +40,23 @@ def broken(site: Site, page: Page, link: Link, own: Set[str] = frozenset()) -> P
     return None
 
 
+def checked_here(link: Link) -> bool:
+    """Whether the link is checked before the build: raw HTML and made files are checked on the built site,
+    links into other folders by parity.cross_language_links."""
+    path = link.target.partition("#")[0]
+    return not (link.in_html or not link.is_internal or link.raw.startswith("/") or path.startswith("..")
+                or (path and not path.endswith(".md") and not link.is_image))
+
+
+def broken_links(site: Site, page: Page) -> list[Problem]:
+    """The problems of the page's links that lead nowhere (those checked before the build)."""
+    return [problem for link in page.links if checked_here(link) and (problem := broken(site, page, link))]
+
+
 def link_targets(site: Site) -> Iterator[Problem]:
     """Every Markdown link to a page, heading or image of the site leads to it."""
     for page in site.pages.values():
-        for link in page.links:
-            path = link.target.partition("#")[0]
-            if (link.in_html or not link.is_internal or link.raw.startswith("/") or path.startswith("..")
-                    or (path and not path.endswith(".md") and not link.is_image)):
-                continue  # raw HTML and made files: on the built site; other folders: parity.cross_language_links
-            problem = broken(site, page, link)
-            if problem:
-                yield problem
+        yield from broken_links(site, page)
 
 
 CHECKS: list[Check] = [link_targets]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter
+from collections.abc import Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,7 @@ class Section:
     line: int
     numbers: dict[str, int] = field(default_factory=dict)  # number -> first line
     allowed: set[str] = field(default_factory=set)         # marked as a justified difference
+    pending: int = 0   # the line of its <!-- translation: pending --> mark (0: none): it awaits its translation
 
 
 @dataclass
@@ -142,6 +144,6 @@ def relative_url(target: str, base: str) -> str:
     return "./" if path == "." else path + ("/" if target.endswith("/") and path != "." else "")
 
 
-def link_counts(page: Page) -> Counter[str]:
-    """Internal link targets of a page, counted (for comparing languages)."""
-    return Counter(link.target for link in page.links if link.is_internal)
+def link_counts(page: Page, left_out: Set[int] = frozenset()) -> Counter[str]:
+    """Internal link targets of a page, counted (for comparing languages); ``left_out``: lines not compared."""
+    return Counter(link.target for link in page.links if link.is_internal and link.line not in left_out)

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from typing import Any
 
 from ..problems import Check, Problem
 from .config import language_options
+from .links import broken_links
 from .model import Page, Site, link_counts
+from .pending import MARK, pending_ids, pending_lines
 
 
 def pairs(site: Site) -> Iterator[tuple[Page, Page]]:
@@ -46,33 +49,62 @@ def heading_ids(site: Site) -> Iterator[Problem]:
                 yield Problem(page.display, heading.line, f"the heading '{heading.text}' has no id",
                               "add one at the end, the same in every language, e.g. {#my-section}")
     for first, other in pairs(site):
-        ids = [[h.id for h in page.headings if h.level > 1 and h.id] for page in (first, other)]
-        if ids[0] == ids[1]:
+        yield from _heading_order(first, other)
+
+
+def _heading_order(first: Page, other: Page) -> Iterator[Problem]:
+    """The headings of two languages of a page, compared in order (those awaiting their translation left out):
+    an inserted or removed heading is told in the file that has it, at its line."""
+    lists = [[h for h in page.headings if h.level > 1 and h.id and h.id not in pending_ids(page, far)]
+             for page, far in ((first, other), (other, first))]
+    ids = [[h.id for h in headings] for headings in lists]
+    for tag, a1, a2, b1, b2 in SequenceMatcher(None, ids[0], ids[1], autojunk=False).get_opcodes():
+        if tag == "equal":
             continue
-        for a, b in zip(*ids):
-            if a != b:
-                line = next(h.line for h in other.headings if h.id == b)
-                yield Problem(other.display, line, f"heading id #{b} differs from #{a} at the same place "
+        if tag == "replace" and a2 - a1 == b2 - b1:
+            for a, b in zip(lists[0][a1:a2], lists[1][b1:b2]):
+                yield Problem(other.display, b.line, f"heading id #{b.id} differs from #{a.id} at the same place "
                               f"in {first.display}", "use the same ids, in the same order, in both languages")
-                break
-        else:
-            longer, shorter = (first, other) if len(ids[0]) > len(ids[1]) else (other, first)
-            extra = [h for h in longer.headings if h.level > 1 and h.id][len(ids[1 if longer is first else 0]):]
+            continue
+        for page, far, extra in ((first, other, lists[0][a1:a2]), (other, first, lists[1][b1:b2])):
             for heading in extra:
-                yield Problem(longer.display, heading.line, f"the heading #{heading.id} has no counterpart "
-                              f"in {shorter.display}", "add the same heading there, or remove this one")
+                yield Problem(page.display, heading.line, f"the heading #{heading.id} has no counterpart in "
+                              f"{far.display}", f"add the same heading there, at the same place; or, to publish "
+                              f"it before its translation, put {MARK} on the line under this heading")
 
 
 def links(site: Site) -> Iterator[Problem]:
-    """The same internal links, images and downloads in every language."""
+    """The same internal links, images and downloads in every language. Links in a section awaiting its
+    translation are left out; and a broken link is told once, by the link check, not again here as a link
+    without counterpart (in either language)."""
     for first, other in pairs(site):
-        counts = link_counts(first), link_counts(other)
-        for page, mine, theirs, counterpart in ((first, counts[0], counts[1], other),
-                                                 (other, counts[1], counts[0], first)):
+        left_out = pending_lines(first, other), pending_lines(other, first)
+        counts = link_counts(first, left_out[0]), link_counts(other, left_out[1])
+        broken = [bool(broken_links(site, page)) for page in (first, other)]
+        for page, mine, theirs, counterpart, skip in ((first, counts[0], counts[1], other, any(broken)),
+                                                       (other, counts[1], counts[0], first, any(broken))):
+            if skip:
+                continue
             for target in sorted(mine - theirs):
-                line = next(link.line for link in page.links if link.target == target)
+                line = _extra_link_line(page, counterpart, target)
                 yield Problem(page.display, line, f"the link to '{target}' has no counterpart in {counterpart.display}",
                               "link to the same page, image or file in both languages")
+
+
+def _extra_link_line(page: Page, counterpart: Page, target: str) -> int:
+    """The line of the link to ``target`` that the counterpart lacks: the first one in a section that has fewer
+    such links there (a new section, or a link added to one), else the first one."""
+    def per_section(of: Page) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for link in of.links:
+            if link.target == target and link.is_internal:
+                section = [s.id for s in of.sections if s.line <= link.line][-1:] or [""]
+                found.setdefault(section[0], []).append(link.line)
+        return found
+
+    mine, theirs = per_section(page), per_section(counterpart)
+    extra = [lines[len(theirs.get(section, [])):] for section, lines in mine.items()]
+    return min((lines[0] for lines in extra if lines), default=min(line for lines in mine.values() for line in lines))
 
 
 def numbers(site: Site) -> Iterator[Problem]:

@@ -21,6 +21,7 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 MD_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 HTML_LINK = re.compile(r"""\b(href|src)\s*=\s*["']([^"']+)["']""")
 NUMBER_MARK = re.compile(r"<!--\s*numbers-differ:\s*([^>]*?)\s*-->")
+PENDING_MARK = re.compile(r"<!--\s*translation:\s*pending\s*-->")  # a section awaiting its translation
 # What is not prose for the number check: code, link targets, attribute lists, tags, URLs, list markers.
 NOT_PROSE = [
     re.compile(r"`[^`]*`"),
@@ -196,6 +197,8 @@ def _parse_body(page: Page, lines: list[str], start: int) -> None:
             if head.level > 1:
                 section = Section(id=head.id or f"line-{number}", line=number)
                 page.sections.append(section)
+        if PENDING_MARK.search(line):
+            section.pending = number
         for mark in NUMBER_MARK.finditer(line):
             section.allowed.update(numbers(mark.group(1).replace(",", " ")))
         for match in MD_LINK.finditer(line):

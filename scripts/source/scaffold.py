@@ -21,6 +21,22 @@ in every language, e.g. "## Who can join? {#who-can-join}". -->
 """
 
 
+def left_to_fill(site: Site) -> list[Problem]:
+    """Warnings for what ``make new-page`` or ``make new-booklet`` left to write: an empty description, a
+    "TO FILL" text still in the page (an error only where a field must be filled, e.g. a booklet's)."""
+    found = []
+    for page in site.pages.values():
+        if "description" in page.meta and not str(page.meta.get("description") or "").strip():
+            found.append(Problem(page.display, page.meta_lines.get("description", 1), "the page's description is "
+                                 "empty", "write one sentence that sums up the page (search engines show it)",
+                                 "warning"))
+        found += [Problem(page.display, number, "this page still says 'TO FILL': a part is not written yet",
+                          "write it, then remove the TO FILL comment", "warning")
+                  for number, line in enumerate(page.lines[page.body_start:], start=page.body_start + 1)
+                  if "<!-- TO FILL" in line]
+    return found
+
+
 def quoted(text: str) -> str:
     """``text`` as a YAML value in double quotes (YAML reads JSON strings)."""
     return json.dumps(text, ensure_ascii=False)

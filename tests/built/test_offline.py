@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from threading import Thread
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
@@ -18,6 +21,7 @@ from scripts.problems import format_text
 from scripts.source.config import read_config
 
 from ..conftest import ROOT
+from .test_browser import _search
 
 KEPT = "html[data-rc-kept]"
 BRAND = "rgb(11, 79, 92)"  # site.css: the header's colour, only there when the styles are
@@ -87,6 +91,61 @@ def test_after_visiting_the_home_the_main_pages_read_offline(hosted: Hosted, con
     context.set_offline(False)
     page.goto(hosted.base + "faq/", wait_until="load")
     assert not page.locator(".rc-offline-note").is_visible()  # from the network: no note
+
+
+@pytest.mark.parametrize(("home", "query", "answer"), [("", "salaire", "/faq/"), ("en/", "salary", "/en/faq/")])
+def test_search_works_offline(hosted: Hosted, context: BrowserContext, home: str, query: str, answer: str) -> None:
+    """The search engine (workers, lunr's language files) is kept with the index and the main pages."""
+    page = visit_and_keep(context, hosted.base + home)
+    context.set_offline(True)
+    page.goto(hosted.base + home + "faq/", wait_until="load")
+    assert answer in _search(page, query)
+    assert not page.locator(".rc-search-offline").is_visible()
+
+
+def test_search_says_it_needs_a_connection_when_its_files_are_not_kept(hosted: Hosted,
+                                                                        context: BrowserContext) -> None:
+    page = visit_and_keep(context, hosted.base + "en/")
+    dropped = page.evaluate("async () => { let count = 0; for (const name of await caches.keys()) {"
+                            " const cache = await caches.open(name); for (const request of await cache.keys())"
+                            " if (request.url.includes('/workers/')) count += await cache.delete(request); }"
+                            " return count; }")
+    assert dropped >= 2  # the site's search worker and Material's
+    context.set_offline(True)
+    page.goto(hosted.base + "en/faq/", wait_until="load")
+    page.locator("label.md-header__button[for='__search']").click()
+    page.locator("input.md-search__input").fill("salary")
+    page.locator("input.md-search__input").press("End")
+    note = page.locator(".rc-search-offline")
+    note.wait_for(state="visible", timeout=10_000)
+    assert note.inner_text() == TEXTS["en"]["search"]
+
+
+class CachingHost(SimpleHTTPRequestHandler):
+    """A host that lets browsers keep files for 10 minutes without asking (as many do)."""
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_the_offline_note_shows_even_when_the_host_lets_browsers_keep_pages(hosted: Hosted,
+                                                                           context: BrowserContext) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(CachingHost, directory=str(hosted.out)))
+    Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        page = visit_and_keep(context, base)
+        page.goto(base + "faq/", wait_until="load")  # now in the browser's HTTP cache too, fresh
+        context.set_offline(True)
+        page.goto(base + "faq/", wait_until="load")
+        assert page.locator(".rc-offline-note").is_visible()
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.mark.parametrize(("lang", "path"), [("fr", "about/"), ("en", "en/about/"), ("en", "en/faq/")])

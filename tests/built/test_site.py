@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from scripts.built.html_model import HtmlPage, read_built_site, resolve
 from scripts.source.model import Site
@@ -109,3 +110,20 @@ def test_footer_links_to_legal_pages_in_the_readers_language(pages: dict[str, Ht
     text = pages["/faq/"].path.read_text("utf-8")
     assert "Accessibilité\u00a0: non conforme" in text and "Données personnelles" in text
     assert "Accessibility: not compliant" in pages["/en/faq/"].path.read_text("utf-8")
+
+
+@pytest.mark.parametrize(("home", "faq", "menu"), [("index.html", "faq/index.html", "Accueil"),
+                                                   ("en/index.html", "en/faq/index.html", "Home")])
+def test_names_of_the_home_and_the_faq(built_site: Path, home: str, faq: str, menu: str) -> None:
+    """The home's document title is the site's name once; the menu names it Home; the home's card to the FAQ
+    bears the FAQ's title."""
+    page = BeautifulSoup((built_site / home).read_text("utf-8"), "html.parser")
+    questions = BeautifulSoup((built_site / faq).read_text("utf-8"), "html.parser")
+    assert page.title is not None and page.title.get_text() == "Resilient Cities"
+    links = [" ".join(a.get_text().split()) for a in questions.select(".md-nav--primary a.md-nav__link")]
+    assert menu in links and "Resilient Cities" not in links
+    h1 = questions.select_one("h1")
+    assert h1 is not None
+    cards = [" ".join(a.get_text().split()) for a in page.select(".grid.cards a[href]")
+             if str(a.get("href", "")).rstrip("/").endswith("faq")]
+    assert cards == [h1.get_text().strip()]

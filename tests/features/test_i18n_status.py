@@ -181,7 +181,7 @@ def test_notice_status_page_and_cli_agree(repo: Path, capsys: pytest.CaptureFixt
         assert resolve(url, attr(link, "href")) == ("/faq/" if url == "/en/faq/" else "/en/")
         assert notice.find_previous("h1") is not None  # under the page title
     assert text(noticed["/en/faq/"]) == ("This page may be out of date; the French version was updated on "
-                                         "February 1, 2024. Read the French version")
+                                         "1 February 2024. Read the French version")
     assert text(noticed["/"]) == ("Cette page n’est peut-être plus à jour\u00a0: la version anglaise a été "
                                   "modifiée le 1 avril 2024. Lire la version anglaise")
 
@@ -190,7 +190,7 @@ def test_notice_status_page_and_cli_agree(repo: Path, capsys: pytest.CaptureFixt
     index = json.loads((repo / "site" / "search" / "search_index.json").read_text("utf-8"))
     index_en = json.loads((repo / "site" / "en" / "search" / "search_index.json").read_text("utf-8"))
     for at, lang, outdated_words in (("/i18n-status/", "fr", "à revoir depuis le 1 février 2024"),
-                                     ("/en/i18n-status/", "en", "outdated since February 1, 2024")):
+                                     ("/en/i18n-status/", "en", "outdated since 1 February 2024")):
         soup = BeautifulSoup(pages[at].path.read_text("utf-8"), "html.parser")
         assert attr(one(soup, "html"), "lang") == lang
         assert attr(one(soup, 'meta[name="robots"]'), "content").startswith("noindex")

@@ -141,8 +141,10 @@ def test_badly_written_date(project: Path) -> None:
 
 def test_date_that_does_not_exist(project: Path) -> None:
     add_to_training(project, FR_PROGRAMME, '    start: 2025-02-30\n')
-    problem = only(check_sources(load_site(project)), FR_PROGRAMME, "date that does not exist")
+    problems = check_sources(load_site(project))
+    problem = only(problems, FR_PROGRAMME, "date that does not exist")
     assert problem.line == line_of(project, FR_PROGRAMME, "start: 2025-02-30")
+    assert [p.message for p in problems if p.path == FR_PROGRAMME] == [problem.message]  # no knock-on message
 
 
 def test_end_before_start(project: Path) -> None:

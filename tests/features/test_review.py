@@ -47,7 +47,7 @@ def test_the_comment_lists_the_problems_of_the_build(branch: Path, capsys: pytes
     assert re.search(r"^::warning file=docs/en/faq\.md,title=To check::this translation may be out of date", out,
                      flags=re.M)
     code, comment = run(capsys, "--root", str(branch), "pr-comment", "--base", "main", "--problems", str(problems))
-    assert "**2 problems to fix**" in comment
+    assert "**1 problem to fix**" in comment  # the broken link, told once
     assert "| to fix | docs/en/about.md:" in comment and cell("'y|z.md'") in comment  # the | does not break the table
     assert "out of date" not in comment and "**outdated since 2024-02-01**" in comment  # told once, in the table
 

@@ -32,6 +32,9 @@ def test_save_a_broken_link_see_it_in_the_terminal_and_the_banner_then_fix_it(pr
         banner = page.locator(BANNER)
         assert f"docs/fr/about.md:{line} (this page): the link 'nulle-part.md' leads to no page" in banner.inner_text()
         assert "failure" in (banner.get_attribute("class") or "") and banner.get_attribute("role") == "status"
+        page.wait_for_timeout(1000)  # the rebuild's own log lines come after the checks'
+        # Told once, by the checks: no MkDocs line repeating it, no "GET /sw.js … 404" (a build's file)
+        assert "contains a link 'nulle-part.md'" not in serve.output() and "/sw.js" not in serve.output()
 
         fixed = time.perf_counter()
         page_file.write_text(text, "utf-8")

@@ -33,6 +33,7 @@ def test_new_page_builds_at_once_and_is_in_the_menu(project: Path, capsys: pytes
     code, out, _ = run(capsys, "--root", str(project), "new-page", "local-services",
                        "--title", "fr=Services locaux\u00a0: où aller\u00a0?", "--title", "en=Local services: where to go?")
     assert code == 0 and "Created: docs/fr/local-services.md" in out and "Added to the menu: mkdocs.yml" in out
+    assert "Its address: /local-services/ and /en/local-services/" in out and "in English" in out
     assert added_lines(config, (project / "mkdocs.yml").read_text("utf-8")) == ["  - local-services.md"]
     french = (project / "docs/fr/local-services.md").read_text("utf-8")
     assert french.startswith('---\ntitle: "Services locaux\u00a0: où aller\u00a0?"\ndescription: ""  # TO FILL')
@@ -40,6 +41,11 @@ def test_new_page_builds_at_once_and_is_in_the_menu(project: Path, capsys: pytes
 
     result = pipeline.build(project, project / "site")
     assert result.ok, format_text(result.problems)
+    left = sorted((w.path, w.message.split(":")[0]) for w in result.warnings if "local-services" in w.path)
+    assert left == [("docs/en/local-services.md", "the page's description is empty"),
+                    ("docs/en/local-services.md", "this page still says 'TO FILL'"),
+                    ("docs/fr/local-services.md", "the page's description is empty"),
+                    ("docs/fr/local-services.md", "this page still says 'TO FILL'")]
     pages = read_built_site(project / "site")
     assert pages["/en/local-services/"].lang == "en" and "introduction" in pages["/en/local-services/"].ids
     html = (project / "site/local-services/index.html").read_text("utf-8")

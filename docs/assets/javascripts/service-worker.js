@@ -9,7 +9,8 @@
  *   files      a revision (hash) of each page and file worth keeping from one build to the next.
  * Pages come from the network first, so nobody reads a stale page when online; a page is kept each time
  * it is read, and served from the device when the network fails, marked so that it shows the offline note.
- * Other files (styles, scripts, images, PDFs, the search index) come from the device once kept.
+ * Other files (styles, scripts, images, PDFs, the search index and engine) come from the device once kept,
+ * so that search works offline too.
  * A new build's worker keeps what did not change (same revision), then drops the older caches.
  */
 "use strict";
@@ -115,7 +116,9 @@ async function page(event) {
   const cache = await caches.open(CACHE);
   const key = pageKey(event.request.url);
   try {
-    const response = await fetch(event.request);
+    /* Past the browser's HTTP cache (a host may let it keep pages for minutes): when the network fails,
+       the reader gets the kept page with its offline note, not a silent copy */
+    const response = await fetch(event.request, {cache: "no-cache"});
     if (response.status === 200 && response.type === "basic" &&
         (response.headers.get("Content-Type") || "").startsWith("text/html"))
       event.waitUntil(cache.put(key, response.clone()));
@@ -136,7 +139,8 @@ async function page(event) {
 
 async function file(event) {
   const cache = await caches.open(CACHE);
-  const saved = await cache.match(event.request);
+  /* The search worker is kept without its "?material=…" (scripts/mkdocs_glue/search_index.py) */
+  const saved = await cache.match(event.request, {ignoreSearch: event.request.destination === "worker"});
   if (saved)
     return saved;
   const response = await fetch(event.request);

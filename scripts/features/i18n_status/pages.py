@@ -12,6 +12,8 @@ from ...built.html_model import insert_after_title
 from ...source.model import relative_url
 from .model import State, StatusReport, Version
 
+DATE_FORMAT = "d MMMM y"  # the site's date format when mkdocs.yml gives none (page_foot.date_format)
+
 
 def notice_html(report: StatusReport, src_uri: str, reader: str, messages: dict[str, Any]) -> str:
     """The notice for readers of an outdated page, in their language ("" for any other page).
@@ -27,7 +29,8 @@ def notice_html(report: StatusReport, src_uri: str, reader: str, messages: dict[
     for behind in version.behind:
         other = report.version(behind.lang, rel)
         name = str(messages["versions"][behind.lang])
-        text = escape(str(messages["outdated"])).format(version=escape(name), date=_time(behind.since.day, reader))
+        text = escape(str(messages["outdated"])).format(version=escape(name),
+                                                        date=_time(behind.since.day, reader, date_format(messages)))
         link = escape(str(messages["outdated_link"])).format(version=escape(name))
         href = relative_url(other.url if other else "/", version.url)
         parts.append(f'<p>{text} <a href="{escape(href)}" hreflang="{escape(behind.lang)}">{link}</a></p>')
@@ -51,15 +54,15 @@ STATUS_TEXTS: dict[str, tuple[str, ...]] = {
 STATES: dict[str, tuple[str, ...]] = {state.value: ("{date}",) if state is State.OUTDATED else () for state in State}
 
 
-def status_html(report: StatusReport, reader: str, at: str, texts: dict[str, Any]) -> str:
+def status_html(report: StatusReport, reader: str, at: str, texts: dict[str, Any], pattern: str = DATE_FORMAT) -> str:
     """The editors' table of every page in every language, and what to do, in the reader's language.
 
     ``at`` is the status page's URL (``/en/i18n-status/``); ``texts`` the reader's words (``status`` in
-    its ``extra.messages``).
+    its ``extra.messages``); ``pattern`` the site's date format.
     """
 
     def cell(version: Version) -> str:
-        words = _state_words(version, reader, texts)
+        words = _state_words(version, reader, texts, pattern)
         if version.exists:
             words = f'<a href="{escape(relative_url(version.url, at))}" hreflang="{version.lang}">{words}</a>'
         return f'<td data-state="{version.state.value}">{words}</td>'
@@ -74,32 +77,39 @@ def status_html(report: StatusReport, reader: str, at: str, texts: dict[str, Any
                    for page in report.pages)
     todo = "".join(f"<li>{item}</li>" for state in State if state is not State.UP_TO_DATE
                    for version in report.versions() if version.state is state
-                   for item in _todo(version, reader, texts))
+                   for item in _todo(version, reader, texts, pattern))
     return (f"<p>{intro}</p>\n<table>\n<caption>{escape(str(texts['caption']))}</caption>\n"
             f'<thead><tr><th scope="col">{escape(str(texts["page"]))}</th>{head}</tr></thead>\n'
             f"<tbody>{rows}</tbody>\n</table>\n"
             + (f'<h2 id="what-to-do">{escape(str(texts["todo"]))}</h2>\n<ul>{todo}</ul>\n' if todo else ""))
 
 
-def _state_words(version: Version, reader: str, texts: dict[str, Any]) -> str:
+def _state_words(version: Version, reader: str, texts: dict[str, Any], pattern: str) -> str:
     """A version's state in the reader's words (HTML): ``states`` of the status texts, with the date."""
     words = escape(str(texts["states"][version.state.value]))
-    return words.format(date=_time(version.since.day, reader)) if version.since else words
+    return words.format(date=_time(version.since.day, reader, pattern)) if version.since else words
 
 
-def _time(day: str, reader: str) -> str:
-    """A day (YYYY-MM-DD) written in the reader's language, as a <time> element."""
+def date_format(messages: dict[str, Any]) -> str:
+    """The site's own way of writing a day in this language: the page foot's (``page_foot.date_format``)."""
+    foot = messages.get("page_foot")
+    pattern = foot.get("date_format") if isinstance(foot, dict) else None
+    return pattern if isinstance(pattern, str) and pattern else DATE_FORMAT
+
+
+def _time(day: str, reader: str, pattern: str) -> str:
+    """A day (YYYY-MM-DD) written in the reader's language and the site's format, as a <time> element."""
     value = date.fromisoformat(day)
-    return f'<time datetime="{value.isoformat()}">{escape(format_date(value, "long", locale=reader))}</time>'
+    return f'<time datetime="{value.isoformat()}">{escape(format_date(value, pattern, locale=reader))}</time>'
 
 
-def _todo(version: Version, reader: str, texts: dict[str, Any]) -> list[str]:
+def _todo(version: Version, reader: str, texts: dict[str, Any], pattern: str) -> list[str]:
     """What to do about a version that is not up to date, in the reader's words (HTML list items)."""
     where = f"<code>{escape(version.path)}</code>"
     if version.state is State.OUTDATED:
         return [escape(str(texts["outdated"])).format(
-                    path=where, other=f"<code>{escape(behind.path)}</code>", date=_time(behind.since.day, reader),
-                    commit=f"<code>{behind.since.short}</code>",
+                    path=where, other=f"<code>{escape(behind.path)}</code>",
+                    date=_time(behind.since.day, reader, pattern), commit=f"<code>{behind.since.short}</code>",
                     subject=f'<span lang="">{escape(behind.since.subject)}</span>')  # a commit's words: language unknown
                 + f'<br>{escape(str(texts["diff"]))} <code>{escape(behind.diff)}</code>' for behind in version.behind]
     note = f'<span lang="en">{escape(version.note)}</span>'
@@ -111,4 +121,4 @@ def fill_status_page(html: str, report: StatusReport, reader: str, at: str, mess
     ``messages``: the reader's ``extra.messages``."""
     if STATUS_MARKER not in html:
         return html
-    return html.replace(STATUS_MARKER, status_html(report, reader, at, messages["status"]))
+    return html.replace(STATUS_MARKER, status_html(report, reader, at, messages["status"], date_format(messages)))

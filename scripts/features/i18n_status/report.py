@@ -7,7 +7,10 @@ from dataclasses import asdict
 from typing import Any
 
 from ...problems import Problem
+from .history import SKIP_FILE, SKIP_MARK
 from .model import State, StatusReport, Version
+
+OUTDATED = "this translation may be out of date"  # how an outdated translation's warning starts
 
 
 def format_text(report: StatusReport) -> str:
@@ -61,12 +64,13 @@ def reasons(version: Version) -> list[tuple[str, str]]:
 
 def outdated_warnings(report: StatusReport, rels: Collection[str] | None = None) -> list[Problem]:
     """Each outdated version (of the pages ``rels``, or of every page) as a warning on its file."""
-    return [Problem(version.path, None, f"this translation may be out of date: {reason}",
-                    f"make the same change here, or commit with [i18n skip] if it needs none; "
-                    f"see what changed: {command}", "warning")
+    return [Problem(version.path, None, f"{OUTDATED}: {reason}",
+                    f"make the same change here; if that change needs no translation (a typo, a French-only "
+                    f"wording), add the line '{behind.since.short}' to {SKIP_FILE} (or, before committing, put "
+                    f"{SKIP_MARK} in the commit message); see what changed: {command}", "warning")
             for page in report.pages if rels is None or page.rel in rels
             for version in page.versions.values() if version.state is State.OUTDATED
-            for reason, command in reasons(version)]
+            for behind, (reason, command) in zip(version.behind, reasons(version))]
 
 
 def format_json(report: StatusReport) -> str:

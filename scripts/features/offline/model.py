@@ -15,7 +15,7 @@ WORKER_SOURCE = "assets/javascripts/service-worker.js"  # in docs/; published as
 PAGE_SCRIPT = "assets/javascripts/reader-tools.js"
 OFFLINE_PAGE = "offline.html"                        # in each language's folder
 TEXTS = "offline"
-TEXT_NAMES: dict[str, set[str]] = {"note": set(), "title": set(), "text": set(), "saved": set()}
+TEXT_NAMES: dict[str, set[str]] = {"note": set(), "title": set(), "text": set(), "saved": set(), "search": set()}
 
 
 def offline_texts(config: dict[str, Any], lang: str) -> tuple[dict[str, str], list[Problem]]:

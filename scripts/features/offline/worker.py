@@ -22,6 +22,7 @@ from .model import MAIN_PAGES, WORKER, WORKER_SOURCE, language_folder, offline_p
 DOWNLOADS = (".pdf", ".ics")          # files the pages link to that a reader may download, then open offline
 SEARCH_INDEX = "search/search_index.json"  # in each language's folder (scripts/mkdocs_glue/search_index.py)
 WORKERS = "assets/javascripts/workers"     # the search's scripts
+LUNR = "assets/javascripts/lunr/min"       # lunr's language files, loaded by Material's search worker
 
 
 def _revision(path: Path) -> str:
@@ -39,6 +40,13 @@ def _loads(page: HtmlPage) -> set[str]:
     return {resolve(page.url, href).lstrip("/") for href in [*page.resources, *links] if "://" not in href}
 
 
+def _search_engine(out: Path, lang: str) -> set[str]:
+    """What searching in ``lang`` loads besides the index: the search workers and lunr's files for that
+    language (English is built into lunr), kept with the main pages so that search works offline."""
+    lunr = {f"{LUNR}/lunr.stemmer.support.min.js", f"{LUNR}/lunr.{lang}.min.js"} if lang != "en" else set()
+    return {p.relative_to(out).as_posix() for p in (out / WORKERS).glob("*.js")} | lunr
+
+
 def worker_data(site: Site, out: Path, pages: dict[str, HtmlPage], worker: str) -> dict[str, Any]:
     """The BUILD object of the worker for the site built in ``out`` (``pages``: its HTML, read once)."""
     sources = set(site.source_map())
@@ -47,12 +55,13 @@ def worker_data(site: Site, out: Path, pages: dict[str, HtmlPage], worker: str) 
     wanted = {url.lstrip("/") for url in kept} | {path for url in kept for path in _loads(pages[url])}
     wanted |= {language_folder(site, lang) + SEARCH_INDEX for lang in site.languages}
     wanted |= {p.relative_to(out).as_posix() for p in (out / WORKERS).glob("*.js")}
+    wanted |= {path for lang in site.languages for path in _search_engine(out, lang)}
     files = {path: _revision(_file(out, path)) for path in sorted(wanted) if _file(out, path).is_file()}
     precache = {}
     for lang in site.languages:
         main = [site.page_url(lang, rel) for rel in MAIN_PAGES] + ["/" + path for path in offline.values()]
         paths = {url.lstrip("/") for url in main} | {p for url in main if url in pages for p in _loads(pages[url])}
-        paths.add(language_folder(site, lang) + SEARCH_INDEX)
+        paths |= {language_folder(site, lang) + SEARCH_INDEX, *_search_engine(out, lang)}
         precache[lang] = sorted(path for path in paths if path in files)
     digest = hashlib.sha256(json.dumps(files, sort_keys=True).encode() + worker.encode()).hexdigest()[:12]
     return {"version": digest, "languages": {lang: language_folder(site, lang) for lang in site.languages},

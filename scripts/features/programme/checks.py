@@ -113,8 +113,11 @@ def links_lead_somewhere(site: Site) -> Iterator[Problem]:
 
 
 def markers_placed(site: Site) -> Iterator[Problem]:
-    """Each kind of data is shown where the page has its marker, and each marker has data to show."""
+    """Each kind of data is shown where the page has its marker, and each marker has data to show (on a page
+    whose front matter could be read: else its problem is told, not this knock-on)."""
     for page in site.pages.values():
+        if not page.readable:
+            continue
         marks = _markers(page)
         wanted: set[tuple[str, str]] = {("timeline", "")} if "stages" in page.meta else set()
         if "criteria" in page.meta:

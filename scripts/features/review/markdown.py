@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from html import escape
 
 from ...problems import Problem
+from ..i18n_status.history import SKIP_FILE, SKIP_MARK
 from ..i18n_status.model import State, StatusReport, Version
 from ..i18n_status.report import reasons
 from .changes import Changes, Review
@@ -68,6 +69,9 @@ def status_section(report: StatusReport, changes: Changes, heading: str = "###")
     todo = [f"- `{version.path}`: {cell(reason)}" + (f"<br>see what changed: `{command}`" if command else "")
             for page in pages for version in page.versions.values() if version.state is not State.UP_TO_DATE
             for reason, command in reasons(version)]
+    if any(version.state is State.OUTDATED for page in pages for version in page.versions.values()):
+        todo.append(f"- A change that needs no translation (a typo, a wording in one language only): add its "
+                    f"commit hash, one a line, to `{SKIP_FILE}`; in a new commit, put `{SKIP_MARK}` in its message.")
     return lines + (["", "What to do:", "", *todo] if todo else [])
 
 

@@ -3,6 +3,8 @@
  *
  * 1. Words are compared without accents and by stem, in the index and in the query:
  *    "hebergement" finds "hébergement", "ateliers" finds "atelier", "city" finds "cities".
+ *    Common words ("de", "the") are left out of the query, as they are of the index: alone, Material
+ *    would look for every word that starts with them. Results show the reader's words, not stems.
  * 2. Material's worker, lunr's language files and the index are only built when the reader first
  *    searches: a visit without a search does not download them (this worker answers "ready" at once).
  *
@@ -38,12 +40,47 @@ function normalise(word) {
   return stem(fold(word.toLowerCase()));
 }
 
+/* A word that cannot make a match: one letter ("l" of "l’accueil"), or a common word of the language
+   ("de", "la", "the", "of": lunr's stop-word list, which the index leaves out too). */
+function isStopWord(word) {
+  var lunr = self.lunr;
+  var filter = language === "en" ? lunr.stopWordFilter : (lunr[language] || {}).stopWordFilter;
+  var lower = word.toLowerCase();
+  return lower.length < 2 || Boolean(filter && !filter(new lunr.Token(lower)));
+}
+
+/* The reader's own words, by what the index compares ("titr" -> "titre"): results name the words the
+   reader typed, never their stems (Material shows the words it did not find). */
+var typed = {};
+
 /* Query words get the same treatment as the index (Material adds a trailing wildcard, which skips
-   lunr's pipeline); "field:" names and operators (+ - ~ ^ " *) are left as they are. */
+   lunr's pipeline); common words are left out; "field:" names and operators (+ - ~ ^ " *) are left
+   as they are (Material drops an operator left alone). */
 function normaliseQuery(query) {
+  typed = {};
   return query.replace(/[\p{L}\p{N}]+/gu, function (word, offset) {
-    return query.charAt(offset + word.length) === ":" ? word : normalise(word);
+    if (query.charAt(offset + word.length) === ":")
+      return word;
+    if (isStopWord(word))
+      return "";
+    var compared = normalise(word);
+    typed[compared] = word.toLowerCase();
+    return compared;
   });
+}
+
+/* Material's result, with the reader's words in place of the compared ones */
+function withTypedWords(data) {
+  (data.items || []).forEach(function (group) {
+    group.forEach(function (item) {
+      var terms = {};
+      Object.keys(item.terms || {}).forEach(function (term) {
+        terms[typed[term] || term] = item.terms[term];
+      });
+      item.terms = terms;
+    });
+  });
+  return data;
 }
 
 /* Pipeline functions: trim punctuation before the stop-word filter, fold and stem after it */
@@ -66,9 +103,22 @@ function forward(message) {
   }
 }
 
+/* Without a connection, and the search files not on the device yet: the page says search needs one
+   (search-on-demand.js), and the next query tries again. */
+var NEEDS_CONNECTION = "rc-search-needs-connection";
+
 function loadMaterial() {
   state = "loading";
-  importScripts(MATERIAL);  /* defines self.lunr and Material's message listener */
+  try {
+    if (!self.lunr)
+      importScripts(MATERIAL);  /* defines self.lunr and Material's message listener */
+    if (language !== "en")    /* what Material loads for the language: here, so that a failure is seen */
+      importScripts("../lunr/min/lunr.stemmer.support.min.js", "../lunr/min/lunr." + language + ".min.js");
+  } catch (error) {
+    state = "idle";
+    post({ type: NEEDS_CONNECTION });
+    return;
+  }
   var lunr = self.lunr;
   lunr.Pipeline.registerFunction(trimToken, "siteTrim");
   lunr.Pipeline.registerFunction(normaliseToken, "siteNormalise");
@@ -94,6 +144,8 @@ self.postMessage = function (message) {
     });
     return;
   }
+  if (message && message.type === RESULT && message.data)
+    message.data = withTypedWords(message.data);
   post(message);
 };
 
