@@ -93,7 +93,7 @@ def _build_and_swap(site: Site, target: Path, result: BuildResult, check_links: 
                 with _timed(result, "readability"):
                     result.warnings = readability_report.warnings(readability.measure_site(site))
                 # Which pages the commits made outdated, and how to mark a change that needs no translation.
-                result.warnings = outdated_warnings(load_status(root, site)) + source_warnings(site) + result.warnings
+                result.warnings = outdated_warnings(load_status(site.root, site)) + source_warnings(site) + result.warnings
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
