@@ -1,4 +1,4 @@
-"""What search engines and link previews read (scripts/seo.py, overrides/main.html, overrides/sitemap.xml,
+"""What search engines and link previews read (scripts/mkdocs_glue/seo.py, overrides/main.html, overrides/sitemap.xml,
 overrides/404.html): absolute URLs from site_url, every language plus x-default, per-language texts."""
 from __future__ import annotations
 

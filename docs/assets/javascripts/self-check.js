@@ -1,5 +1,5 @@
 /* "Can I join?" self-check (eligibility page). No framework, no other host.
- * The form, its texts and the criteria are in the page (scripts/programme.py renders them from the
+ * The form, its texts and the criteria are in the page (scripts/features/programme/render.py renders them from the
  * front matter) and shown from the first paint, so that nothing moves when this file arrives; this
  * file follows the answers and writes the result into the live region. Without JavaScript the form
  * is hidden by site.css (@media (scripting: none)) and the criteria list is complete. */
