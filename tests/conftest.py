@@ -1,6 +1,14 @@
-"""Shared fixtures: the real site built once, and throw-away copies of the project to break."""
+"""Shared fixtures: the real site built once, and throw-away copies of the project to break.
+
+Markers (pytest.ini): ``browser`` and ``build`` are set here from the fixtures a test uses (``browser``,
+``built_site``) or by hand on a test that builds a project copy itself; both imply ``slow``, which the fast
+subset (``make test-fast``: ``-m "not slow"``) leaves out.
+"""
 from __future__ import annotations
 
+import fcntl
+import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,20 +21,62 @@ from scripts.dev.project_copy import copy_project
 from scripts.problems import format_text
 
 ROOT = Path(__file__).resolve().parents[1]
+CACHE = ".cache"  # booklet PDFs, share pictures, word lists: named by what they are made from
+MARKED_BY_FIXTURE = {"browser": "browser", "built_site": "build"}
+SLOW = ("browser", "build")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that drive Chromium or need a whole build, and mark both kinds slow."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        for fixture, marker in MARKED_BY_FIXTURE.items():
+            if fixture in names:
+                item.add_marker(marker)
+        if any(item.get_closest_marker(marker) for marker in SLOW):
+            item.add_marker("slow")
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once by the full pipeline (link checks included)."""
-    out = tmp_path_factory.mktemp("built") / "site"
-    result = pipeline.build(ROOT, out)
-    assert result.ok, format_text(result.problems)
+    """The real site, built once per run by the full pipeline (link checks included); it fills the project's
+    .cache. With pytest-xdist (``-n 2``) the workers share it: the first one builds it under a lock, in the
+    run's temporary folder, and the others read it (no test writes into it)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    run = tmp_path_factory.getbasetemp().parent if worker else tmp_path_factory.getbasetemp()
+    out, done = run / "built" / "site", run / "built" / "done"
+    out.parent.mkdir(exist_ok=True)
+    with (run / "built.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            result = pipeline.build(ROOT, out)
+            assert result.ok, format_text(result.problems)
+            done.touch()
     return out
 
 
+def copy_with_cache(dest: Path) -> Path:
+    """A copy of the project with a copy of its .cache (if any): a build of the copy makes again only what the
+    test changed. The cache is copied, not linked, so that a test never changes the project's own."""
+    copy = copy_project(ROOT, dest)
+    if (ROOT / CACHE).is_dir():
+        shutil.copytree(ROOT / CACHE, copy / CACHE)
+        (copy / CACHE / ".gitignore").write_text("*\n", "utf-8")  # out of the commits of tests that use git
+    return copy
+
+
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the project's sources, to change freely in a test."""
+def project(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """A copy of the project's sources and cache, to change freely in a test. For a test marked ``build``, the
+    session build has filled the cache first, so that the copy's build renders no unchanged PDF or picture."""
+    if request.node.get_closest_marker("build"):
+        request.getfixturevalue("built_site")
+    return copy_with_cache(tmp_path / "project")
+
+
+@pytest.fixture
+def cold_project(tmp_path: Path) -> Path:
+    """A copy of the project's sources without any cache: for the tests of the cache itself."""
     return copy_project(ROOT, tmp_path / "project")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .conftest import ROOT
@@ -70,9 +71,14 @@ def _guarded(tree: ast.Module) -> set[int]:
             for statement in branch.body for node in ast.walk(statement)}
 
 
+@cache
+def _tree(path: Path) -> ast.Module:
+    return ast.parse(path.read_text("utf-8"))
+
+
 def imports_of(path: Path) -> list[Import]:
     """Every import in the file at ``path``, relative ones resolved, with whether it is for the type checker only."""
-    tree = ast.parse(path.read_text("utf-8"))
+    tree = _tree(path)
     name, guarded = _module_name(path), _guarded(tree)
     package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
     found = []
@@ -101,6 +107,7 @@ def _sources(folder: str) -> list[Path]:
     return sorted((ROOT / folder).rglob("*.py"))
 
 
+@cache
 def _package_imports() -> list[Import]:
     return [found for path in _sources(PACKAGE) for found in imports_of(path)
             if found.target.split(".")[0] == PACKAGE and found.target != PACKAGE]
@@ -149,7 +156,7 @@ def test_no_module_is_over_300_lines() -> None:
 
 def _private_uses(path: Path) -> list[str]:
     """``from x import _y``, and ``x._y`` where ``x`` is a module this file imported."""
-    tree = ast.parse(path.read_text("utf-8"))
+    tree = _tree(path)
     where = _shown(path)
     modules: set[str] = set()
     uses = []

@@ -12,6 +12,7 @@ from scripts.dev import lighthouse
 PAGES = ["/", "/en/", "/eligibility/", "/en/eligibility/"]
 
 
+@pytest.mark.browser  # Lighthouse drives Chromium
 def test_home_and_eligibility_pages_score_100_in_every_category(built_site: Path) -> None:
     reports = lighthouse.audit_site(built_site, PAGES, runs=4)  # the best of up to 4 runs: see scripts/dev/lighthouse.py
     print(lighthouse.format_table(reports))
