@@ -9,7 +9,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,7 @@ from scripts.problems import format_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ".cache"  # booklet PDFs, share pictures, word lists: named by what they are made from
-MARKED_BY_FIXTURE = {"browser": "browser", "built_site": "build"}
+MARKED_BY_FIXTURE = {"browser": "browser", "built_site": "build", "warm_cache": "build"}
 SLOW = ("browser", "build")
 
 
@@ -37,40 +37,57 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker("slow")
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per run by the full pipeline (link checks included); it fills the project's
-    .cache. With pytest-xdist (``-n 2``) the workers share it: the first one builds it under a lock, in the
-    run's temporary folder, and the others read it (no test writes into it)."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
-    run = tmp_path_factory.getbasetemp().parent if worker else tmp_path_factory.getbasetemp()
-    out, done = run / "built" / "site", run / "built" / "done"
-    out.parent.mkdir(exist_ok=True)
-    with (run / "built.lock").open("w") as lock:
+def _once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder made once per test run by ``make``. With pytest-xdist (``-n 2``) the workers share it: the first
+    one makes it under a lock, in the run's temporary folder, and the others wait, then read it."""
+    run = factory.getbasetemp().parent if os.environ.get("PYTEST_XDIST_WORKER") else factory.getbasetemp()
+    folder, done = run / name, run / f"{name}.done"
+    with (run / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.exists():
-            result = pipeline.build(ROOT, out)
-            assert result.ok, format_text(result.problems)
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
             done.touch()
-    return out
+    return folder
 
 
-def copy_with_cache(dest: Path) -> Path:
-    """A copy of the project with a copy of its .cache (if any): a build of the copy makes again only what the
-    test changed. The cache is copied, not linked, so that a test never changes the project's own."""
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per run by the full pipeline (link checks included; no test writes into it)."""
+    def build(folder: Path) -> None:
+        result = pipeline.build(ROOT, folder / "site")
+        assert result.ok, format_text(result.problems)
+    return _once(tmp_path_factory, "built", build) / "site"
+
+
+def copy_with_cache(dest: Path, cache: Path = ROOT / CACHE) -> Path:
+    """A copy of the project with a copy of ``cache`` (if there is one): a build of the copy makes again only
+    what the test changed. The cache is copied, not linked, so that a test never changes the one it came from."""
     copy = copy_project(ROOT, dest)
-    if (ROOT / CACHE).is_dir():
-        shutil.copytree(ROOT / CACHE, copy / CACHE)
+    if cache.is_dir():
+        shutil.copytree(cache, copy / CACHE)
         (copy / CACHE / ".gitignore").write_text("*\n", "utf-8")  # out of the commits of tests that use git
     return copy
 
 
+@pytest.fixture(scope="session")
+def warm_cache(tmp_path_factory: pytest.TempPathFactory, built_site: Path) -> Path:
+    """The .cache of a copy of the project built once. Not the project's own: a copy has no git history, so its
+    pages and PDFs have no "updated on" date and differ from the real site's."""
+    def build(folder: Path) -> None:
+        copy = copy_with_cache(folder / "project")
+        result = pipeline.build(copy, copy / "site", check_links=False)
+        assert result.ok, format_text(result.problems)
+    return _once(tmp_path_factory, "warm", build) / "project" / CACHE
+
+
 @pytest.fixture
 def project(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
-    """A copy of the project's sources and cache, to change freely in a test. For a test marked ``build``, the
-    session build has filled the cache first, so that the copy's build renders no unchanged PDF or picture."""
+    """A copy of the project's sources and cache, to change freely in a test. A test marked ``build`` gets the
+    cache of a copy already built, so that its build renders no unchanged PDF or picture again."""
     if request.node.get_closest_marker("build"):
-        request.getfixturevalue("built_site")
+        return copy_with_cache(tmp_path / "project", request.getfixturevalue("warm_cache"))
     return copy_with_cache(tmp_path / "project")
 
 

@@ -35,9 +35,9 @@ class Hosted:
 
 
 @pytest.fixture(scope="module")
-def hosted(tmp_path_factory: pytest.TempPathFactory, built_site: Path) -> Iterator[Hosted]:
-    """The copy's build takes the PDFs and pictures of the session build from the cache."""
-    site = Hosted(copy_with_cache(tmp_path_factory.mktemp("offline") / "project"))
+def hosted(tmp_path_factory: pytest.TempPathFactory, warm_cache: Path) -> Iterator[Hosted]:
+    """The copy's build takes its PDFs and pictures from the cache of a copy already built."""
+    site = Hosted(copy_with_cache(tmp_path_factory.mktemp("offline") / "project", warm_cache))
     site.build()
     with serve_like_host(site.out, site.traffic) as base:
         site.base = base

@@ -289,10 +289,10 @@ def test_calendar_without_dates_is_still_valid() -> None:
 
 
 @pytest.fixture(scope="module")
-def dated_site(tmp_path_factory: pytest.TempPathFactory, built_site: Path) -> Path:
+def dated_site(tmp_path_factory: pytest.TempPathFactory, warm_cache: Path) -> Path:
     """The project with dates on two stages (the same in both languages), built without link checks (once: the
     tests only read it)."""
-    project = copy_with_cache(tmp_path_factory.mktemp("dated") / "project")
+    project = copy_with_cache(tmp_path_factory.mktemp("dated") / "project", warm_cache)
     dates = "    start: 2025-03-12\n    end: 2025-03-14\n    place: Lyon\n"
     for rel in TRAINING:
         add_to_training(project, rel, dates)
