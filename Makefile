@@ -31,6 +31,11 @@ build: setup
 test: setup
 	$(BIN)/python -m pytest $(TEST_ARGS)
 
+## test-fast: the tests that need no browser and no whole build (-m "not slow"), in under a minute
+.PHONY: test-fast
+test-fast: setup
+	$(BIN)/python -m pytest -m "not slow" $(TEST_ARGS)
+
 ## serve: live preview on http://127.0.0.1:8000/; each save checks the sources (terminal, and a banner on the page)
 serve: setup
 	$(BIN)/python -m scripts serve $(SERVE_ARGS)

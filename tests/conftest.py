@@ -1,7 +1,15 @@
-"""Shared fixtures: the real site built once, and throw-away copies of the project to break."""
+"""Shared fixtures: the real site built once, and throw-away copies of the project to break.
+
+Markers (pytest.ini): ``browser`` and ``build`` are set here from the fixtures a test uses (``browser``,
+``built_site``) or by hand on a test that builds a project copy itself; both imply ``slow``, which the fast
+subset (``make test-fast``: ``-m "not slow"``) leaves out.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterator
+import fcntl
+import os
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,20 +21,79 @@ from scripts.dev.project_copy import copy_project
 from scripts.problems import format_text
 
 ROOT = Path(__file__).resolve().parents[1]
+CACHE = ".cache"  # booklet PDFs, share pictures, word lists: named by what they are made from
+MARKED_BY_FIXTURE = {"browser": "browser", "built_site": "build", "warm_cache": "build"}
+SLOW = ("browser", "build")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that drive Chromium or need a whole build, and mark both kinds slow."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        for fixture, marker in MARKED_BY_FIXTURE.items():
+            if fixture in names:
+                item.add_marker(marker)
+        if any(item.get_closest_marker(marker) for marker in SLOW):
+            item.add_marker("slow")
+
+
+def _once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder made once per test run by ``make``. With pytest-xdist (``-n 2``) the workers share it: the first
+    one makes it under a lock, in the run's temporary folder, and the others wait, then read it."""
+    run = factory.getbasetemp().parent if os.environ.get("PYTEST_XDIST_WORKER") else factory.getbasetemp()
+    folder, done = run / name, run / f"{name}.done"
+    with (run / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once by the full pipeline (link checks included)."""
-    out = tmp_path_factory.mktemp("built") / "site"
-    result = pipeline.build(ROOT, out)
-    assert result.ok, format_text(result.problems)
-    return out
+    """The real site, built once per run by the full pipeline (link checks included; no test writes into it)."""
+    def build(folder: Path) -> None:
+        result = pipeline.build(ROOT, folder / "site")
+        assert result.ok, format_text(result.problems)
+    return _once(tmp_path_factory, "built", build) / "site"
+
+
+def copy_with_cache(dest: Path, cache: Path = ROOT / CACHE) -> Path:
+    """A copy of the project with a copy of ``cache`` (if there is one): a build of the copy makes again only
+    what the test changed. The cache is copied, not linked, so that a test never changes the one it came from."""
+    copy = copy_project(ROOT, dest)
+    if cache.is_dir():
+        shutil.copytree(cache, copy / CACHE)
+        (copy / CACHE / ".gitignore").write_text("*\n", "utf-8")  # out of the commits of tests that use git
+    return copy
+
+
+@pytest.fixture(scope="session")
+def warm_cache(tmp_path_factory: pytest.TempPathFactory, built_site: Path) -> Path:
+    """The .cache of a copy of the project built once. Not the project's own: a copy has no git history, so its
+    pages and PDFs have no "updated on" date and differ from the real site's."""
+    def build(folder: Path) -> None:
+        copy = copy_with_cache(folder / "project")
+        result = pipeline.build(copy, copy / "site", check_links=False)
+        assert result.ok, format_text(result.problems)
+    return _once(tmp_path_factory, "warm", build) / "project" / CACHE
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the project's sources, to change freely in a test."""
+def project(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """A copy of the project's sources and cache, to change freely in a test. A test marked ``build`` gets the
+    cache of a copy already built, so that its build renders no unchanged PDF or picture again."""
+    if request.node.get_closest_marker("build"):
+        return copy_with_cache(tmp_path / "project", request.getfixturevalue("warm_cache"))
+    return copy_with_cache(tmp_path / "project")
+
+
+@pytest.fixture
+def cold_project(tmp_path: Path) -> Path:
+    """A copy of the project's sources without any cache: for the tests of the cache itself."""
     return copy_project(ROOT, tmp_path / "project")
 
 

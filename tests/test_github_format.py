@@ -61,6 +61,7 @@ def test_a_broken_page_gives_one_valid_command_per_problem(
     assert f"| to fix | docs/fr/about.md:{heading} | the heading 'Tarifs, horaires : 100 %' has no id |" in written
 
 
+@pytest.mark.build
 def test_a_good_build_writes_its_stage_timings_in_the_summary(
         project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     summary = tmp_path / "summary.md"

@@ -25,7 +25,7 @@ def fix_alternate_sitemaps(site_dir: Path) -> str | None:
             bundle.write_text(code.replace(SELECTOR, FIXED), encoding="utf-8")
         elif FIXED not in code:
             return (f"{bundle.name} no longer selects {SELECTOR}: check whether Material still fetches a "
-                    "sitemap for every hreflang link, then update or remove scripts/material_fixes.py")
+                    "sitemap for every hreflang link, then update or remove scripts/mkdocs_glue/material_fixes.py")
     return None
 
 

@@ -210,8 +210,11 @@ def test_menu_button_opens_the_menu_from_the_keyboard_on_a_phone(browser: Browse
 def test_menu_opens_without_javascript_too(browser: Browser, base: str) -> None:
     context, page = _page(browser, PHONE, java_script_enabled=False)
     page.goto(base + "faq/", wait_until="load")
+    link = page.locator(".md-sidebar--primary").get_by_role("link", name="Comment participer")
+    assert not link.is_visible()
     page.locator(".md-header label[for='__drawer']").click()
-    page.locator(".md-sidebar--primary").get_by_role("link", name="Comment participer").wait_for(state="visible")
+    link.wait_for(state="visible", timeout=5_000)
+    assert link.is_visible()
     context.close()
 
 

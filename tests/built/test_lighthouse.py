@@ -13,6 +13,7 @@ from scripts.dev import lighthouse
 PAGES = ["/", "/en/", "/eligibility/", "/en/eligibility/"]
 
 
+@pytest.mark.browser  # Lighthouse drives Chromium
 def test_home_and_eligibility_pages_score_100_where_the_load_does_not_matter(built_site: Path) -> None:
     reports = lighthouse.audit_site(built_site, PAGES, runs=1)
     print(lighthouse.format_table(reports))

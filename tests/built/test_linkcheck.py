@@ -14,6 +14,8 @@ from scripts.source.parse import load_site
 
 from ..conftest import ROOT
 
+SLOW = pytest.mark.slow  # runs linkchecker: a second process and a local server
+
 
 def small_site(folder: Path, link: str) -> Path:
     (folder / "a").mkdir(parents=True)
@@ -22,16 +24,19 @@ def small_site(folder: Path, link: str) -> Path:
     return folder
 
 
+@SLOW
 def test_good_links_and_anchors_pass(tmp_path: Path) -> None:
     assert linkcheck.run_linkchecker(small_site(tmp_path, "a/#here"), {}) == []
 
 
+@SLOW
 @pytest.mark.parametrize("link", ["a/#nowhere", "b/"])
 def test_broken_anchor_or_page_is_a_problem(tmp_path: Path, link: str) -> None:
     problems = linkcheck.run_linkchecker(small_site(tmp_path, link), {})
     assert [p.path for p in problems] == ["site/"] and link in problems[0].message
 
 
+@SLOW
 def test_without_anchor_checking_the_check_fails_loudly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(linkcheck, "CONFIG", linkcheck.CONFIG.replace("[AnchorCheck]\n", ""))
     problems = linkcheck.run_linkchecker(small_site(tmp_path, "a/#here"), {})
@@ -41,6 +46,7 @@ def test_without_anchor_checking_the_check_fails_loudly(tmp_path: Path, monkeypa
 LINK = re.compile(r"the link '([^']*)' on (\S+) is broken")
 
 
+@SLOW
 @pytest.mark.parametrize("link", ["a/#here", "a/#nowhere", "b/", "a/missing.png", "/a/#here", "../a/#x"])
 def test_fast_checker_finds_what_linkchecker_finds(tmp_path: Path, link: str) -> None:
     folder = small_site(tmp_path, link)

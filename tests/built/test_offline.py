@@ -3,7 +3,6 @@ like its host: the main pages after one visit, the offline note, the offline pag
 language, downloaded PDFs, what a repeat visit costs, and a new build's text and cache."""
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -15,12 +14,11 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from scripts import pipeline
 from scripts.dev.host import serve_like_host
-from scripts.dev.project_copy import copy_project
 from scripts.features.offline.model import offline_texts
 from scripts.problems import format_text
 from scripts.source.config import read_config
 
-from ..conftest import ROOT
+from ..conftest import ROOT, copy_with_cache
 from .test_browser import _search
 
 KEPT = "html[data-rc-kept]"
@@ -41,11 +39,9 @@ class Hosted:
 
 
 @pytest.fixture(scope="module")
-def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hosted]:
-    project = copy_project(ROOT, tmp_path_factory.mktemp("offline") / "project")
-    if (ROOT / ".cache").is_dir():  # PDFs and pictures made from the same inputs: not made again
-        shutil.copytree(ROOT / ".cache", project / ".cache")
-    site = Hosted(project)
+def hosted(tmp_path_factory: pytest.TempPathFactory, warm_cache: Path) -> Iterator[Hosted]:
+    """The copy's build takes its PDFs and pictures from the cache of a copy already built."""
+    site = Hosted(copy_with_cache(tmp_path_factory.mktemp("offline") / "project", warm_cache))
     site.build()
     with serve_like_host(site.out, site.traffic) as base:
         site.base = base

@@ -258,7 +258,9 @@ def _pdf_names(site: Site) -> list[str]:
     return sorted(b.pdf_name for b in model.load_booklets(site) if b.pdf)
 
 
-def test_unchanged_booklets_are_not_rendered_again(project: Path) -> None:
+@pytest.mark.build
+def test_unchanged_booklets_are_not_rendered_again(cold_project: Path) -> None:
+    project = cold_project
     out = project / "site"
     first = pipeline.build(project, out, check_links=False)
     assert first.ok, format_text(first.problems)
@@ -285,6 +287,7 @@ def test_unchanged_booklets_are_not_rendered_again(project: Path) -> None:
     assert cached == sorted(f"{lang}/{slug}" for lang in ("en", "fr") for slug in ("clermont-ferrand-2025", "est-ensemble"))
 
 
+@pytest.mark.build
 def test_fixture_booklet_full_layout(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Long sections, a table, an image and a list of recommendations: cover, contents and pages are right;
     published at a public address, the PDF gives it."""
@@ -294,7 +297,9 @@ def test_fixture_booklet_full_layout(project: Path, monkeypatch: pytest.MonkeyPa
     result = pipeline.build(project, out)  # link checks included
     assert result.ok, format_text(result.problems)
     site = load_site(project)
-    for booklet in (b for b in model.load_booklets(site) if b.slug == "test-booklet"):
+    booklets = [b for b in model.load_booklets(site) if b.slug == "test-booklet"]
+    assert sorted(b.lang for b in booklets) == sorted(site.languages), "the test booklet was not loaded"
+    for booklet in booklets:
         path = _built(out, index.pdf_url(site, booklet))
         reader = PdfReader(path)
         pages = [_words(page.extract_text()) for page in reader.pages]
@@ -359,6 +364,8 @@ def test_render_reports_missing_alt_text_and_fetches_nothing_from_other_hosts(tm
 
 def test_an_approximate_count_keeps_its_about() -> None:
     """The source says "about 20" newcomers took part in Embrace: the data says so too, in both languages."""
-    for booklet in (b for b in PUBLIC if b.slug == "est-ensemble"):
+    booklets = [b for b in model.load_booklets(SITE) if b.slug == "est-ensemble"]
+    assert sorted(b.lang for b in booklets) == sorted(SITE.languages)
+    for booklet in booklets:
         assert booklet.participants.newcomers == model.Count(20, approximate=True)
         assert booklet.participants.local_actors == model.Count(7)

@@ -156,6 +156,7 @@ def test_skip_file_lists_commits_made_without_the_mark(repo: Path) -> None:
     assert states(i18n_status.load_status(repo))[("en", "faq.md")] == "up-to-date"
 
 
+@pytest.mark.build
 def test_notice_status_page_and_cli_agree(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_history(repo)
     result = pipeline.build(repo, repo / "site")  # the site's link checks included
@@ -212,6 +213,7 @@ def test_notice_status_page_and_cli_agree(repo: Path, capsys: pytest.CaptureFixt
         'meta[name="robots"]')
 
 
+@pytest.mark.build
 def test_shallow_clone_is_unknown_with_a_hint(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_history(repo)
     clone = tmp_path / "clone"

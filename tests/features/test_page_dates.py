@@ -7,6 +7,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
@@ -16,6 +17,8 @@ from scripts.features.i18n_status import model as i18n_status
 from scripts.problems import format_text
 
 from .test_i18n_status import commit, start_repo
+
+pytestmark = pytest.mark.build  # each test builds its repository
 
 
 def build(repo: Path) -> Path:

@@ -23,6 +23,8 @@ from scripts.source.model import Site
 from scripts.source.parse import load_site
 from scripts.source_checks import check_sources
 
+from ..conftest import copy_with_cache
+
 ROOT = Path(__file__).resolve().parents[2]
 FR_PROGRAMME, EN_PROGRAMME = "docs/fr/programme.md", "docs/en/programme.md"
 FR_ELIGIBILITY, EN_ELIGIBILITY = "docs/fr/eligibility.md", "docs/en/eligibility.md"
@@ -288,9 +290,11 @@ def test_calendar_without_dates_is_still_valid() -> None:
     assert ical.startswith(b"BEGIN:VCALENDAR\r\n") and ical.rstrip().endswith(b"END:VCALENDAR")
 
 
-@pytest.fixture
-def dated_site(project: Path) -> Path:
-    """The project with dates on two stages (the same in both languages), built without link checks."""
+@pytest.fixture(scope="module")
+def dated_site(tmp_path_factory: pytest.TempPathFactory, warm_cache: Path) -> Path:
+    """The project with dates on two stages (the same in both languages), built without link checks (once: the
+    tests only read it)."""
+    project = copy_with_cache(tmp_path_factory.mktemp("dated") / "project", warm_cache)
     dates = "    start: 2025-03-12\n    end: 2025-03-14\n    place: Lyon\n"
     for rel in TRAINING:
         add_to_training(project, rel, dates)

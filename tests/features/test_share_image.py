@@ -86,6 +86,7 @@ def test_pictures_are_drawn_once_then_taken_from_the_cache(tmp_path: Path) -> No
     assert len(list((cache / "fr").glob("faq.*.png"))) == 1  # the older picture is dropped
 
 
+@pytest.mark.build
 def test_a_logo_that_cannot_be_drawn_fails_the_build_with_a_clear_message(project: Path) -> None:
     logo = project / "docs" / "assets" / "images" / "logo.svg"
     logo.write_text(logo.read_text("utf-8").replace("<path d=\"M12", "<circle r=\"3\"/><path d=\"M12"), "utf-8")

@@ -9,6 +9,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from scripts.built.inline_code import inline_code
 from scripts.built.local_server import serve
 from scripts.dev import host as hosting
@@ -86,6 +88,7 @@ def test_the_local_host_applies_the_rules_compresses_and_serves_the_404_page(bui
             assert error.read() == (built_site / "404.html").read_bytes()
 
 
+@pytest.mark.browser
 def test_the_meta_policy_protects_pages_on_a_host_that_sends_no_headers(built_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(built_site, site)

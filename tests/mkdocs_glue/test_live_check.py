@@ -6,6 +6,8 @@ import re
 import time
 from pathlib import Path
 
+import pytest
+
 from scripts.dev.browser import chromium
 from scripts.dev.live_serve import BANNER, BROKEN_LINK, serving, wait_for_banner
 from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, terminal_text
@@ -14,6 +16,7 @@ from scripts.problems import Problem
 PROBLEM = re.compile(r"^docs/fr/about\.md:(\d+): the link 'nulle-part\.md' leads to no page or file\. How to fix: ")
 
 
+@pytest.mark.browser  # make serve in a child process, its page in Chromium
 def test_save_a_broken_link_see_it_in_the_terminal_and_the_banner_then_fix_it(project: Path) -> None:
     page_file = project / "docs/fr/about.md"
     text = page_file.read_text("utf-8")

@@ -1,4 +1,5 @@
-"""One search index per language (scripts/search_index.py) and Material's script fix (scripts/material_fixes.py)."""
+"""One search index per language (scripts/mkdocs_glue/search_index.py) and Material's script fix
+(scripts/mkdocs_glue/material_fixes.py)."""
 from __future__ import annotations
 
 import json

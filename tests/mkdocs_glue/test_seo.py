@@ -1,4 +1,4 @@
-"""What search engines and link previews read (scripts/seo.py, overrides/main.html, overrides/sitemap.xml,
+"""What search engines and link previews read (scripts/mkdocs_glue/seo.py, overrides/main.html, overrides/sitemap.xml,
 overrides/404.html): absolute URLs from site_url, every language plus x-default, per-language texts."""
 from __future__ import annotations
 
@@ -83,6 +83,7 @@ def site_under_a_path(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyP
     return out
 
 
+@pytest.mark.build  # MkDocs on a copy
 def test_a_site_published_under_a_path_keeps_its_urls_and_404_links(site_under_a_path: Path) -> None:
     soup = _head(site_under_a_path / "en/faq/index.html")
     hreflang = {str(link["hreflang"]): str(link["href"]) for link in soup.find_all("link", hreflang=True)}

@@ -28,6 +28,7 @@ def added_lines(before: str, after: str) -> list[str]:
     return [line[2:] for line in diff if line.startswith("+ ")]
 
 
+@pytest.mark.build
 def test_new_page_builds_at_once_and_is_in_the_menu(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = (project / "mkdocs.yml").read_text("utf-8")
     code, out, _ = run(capsys, "--root", str(project), "new-page", "local-services",
@@ -83,6 +84,7 @@ def fill(line: str) -> str:
     return f"{line[:len(line) - len(line.lstrip())]}{name}: {FILLED[name]}" if TO_FILL in line else line
 
 
+@pytest.mark.build
 def test_new_booklet_fails_only_on_the_fields_left_to_fill(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = (project / "mkdocs.yml").read_text("utf-8")
     code, out, _ = run(capsys, "--root", str(project), "new-booklet", "lyon-2026")

@@ -1,5 +1,5 @@
 /* "Can I join?" self-check (eligibility page). No framework, no other host.
- * The form, its texts and the criteria are in the page (features/programme/render.py renders them from the
+ * The form, its texts and the criteria are in the page (scripts/features/programme/render.py renders them from the
  * front matter). site.css already shows the chosen participant's questions and a short verdict from the
  * radios themselves, so the form answers right before this file runs, and without it. This file adds the
  * reasons: on the button, it writes the verdict into the live region, brings it into view below the header

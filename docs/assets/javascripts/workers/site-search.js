@@ -8,7 +8,7 @@
  * 2. Material's worker, lunr's language files and the index are only built when the reader first
  *    searches: a visit without a search does not download them (this worker answers "ready" at once).
  *
- * The page names this file in its __config (scripts/search_index.py), with Material's worker file
+ * The page names this file in its __config (scripts/mkdocs_glue/search_index.py), with Material's worker file
  * as ?material=…; it lives beside that file, so Material's "../lunr/…" language files resolve.
  */
 "use strict";
