@@ -65,7 +65,8 @@ def build(root: Path, site_dir: Path | None = None, *, check_links: bool = True,
     target = site_dir or root / "site"
     with _timed(result, "source checks"):
         site = load_site(root)
-        result.problems = check_sources(site)
+        found = check_sources(site)  # its warnings (writing rules) do not stop the build: shown after it
+        result.problems = [problem for problem in found if problem.level == "error"]
     if result.problems:
         return result
     with one_build_at_a_time(target.parent, waiting):
@@ -76,7 +77,8 @@ def build(root: Path, site_dir: Path | None = None, *, check_links: bool = True,
                 with _timed(result, "swap"):
                     swap_into(work, target)
                 with _timed(result, "readability"):
-                    result.warnings = readability_report.warnings(readability.measure_site(site))
+                    result.warnings = [problem for problem in found if problem.level == "warning"]
+                    result.warnings += readability_report.warnings(readability.measure_site(site))
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return result

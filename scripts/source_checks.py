@@ -10,16 +10,19 @@ from .features.page_foot.checks import CHECKS as PAGE_FOOT_CHECKS
 from .features.programme.checks import CHECKS as PROGRAMME_CHECKS
 from .features.readability.model import CHECKS as READABILITY_CHECKS
 from .features.search_words.checks import CHECKS as SEARCH_WORD_CHECKS
+from .features.shared_texts.checks import CHECKS as SHARED_TEXT_CHECKS
 from .problems import Check, Problem
 from .source.language import CHECKS as LANGUAGE_CHECKS
 from .source.links import CHECKS as LINK_CHECKS
 from .source.model import Site
 from .source.parity import CHECKS as PARITY_CHECKS
 from .source.safety import CHECKS as SAFETY_CHECKS
+from .source.writing import CHECKS as WRITING_CHECKS
 
 SOURCE_CHECKS: list[Check] = [*PARITY_CHECKS, *LINK_CHECKS, *LANGUAGE_CHECKS, *SAFETY_CHECKS, *I18N_CHECKS,
                               *BOOKLET_CHECKS, *PROGRAMME_CHECKS, *READABILITY_CHECKS, *GLOSSARY_CHECKS,
-                              *SEARCH_WORD_CHECKS, *OFFLINE_CHECKS, *PAGE_FOOT_CHECKS]
+                              *SEARCH_WORD_CHECKS, *OFFLINE_CHECKS, *PAGE_FOOT_CHECKS, *SHARED_TEXT_CHECKS,
+                              *WRITING_CHECKS]
 
 
 def check_sources(site: Site) -> list[Problem]:
