@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .model import Page, Site
 from .parse import FENCE, NOT_PROSE
 
-COMMENT = re.compile(r"<!--.*?-->")
+COMMENT = re.compile(r"<!--.*?-->", re.S)  # notes to editors, over several lines too
 YAML_COMMENT = re.compile(r"(?:^|\s)#\s.*$")  # '# note' at the start of a line or after a space
 ID_FIELD = re.compile(r"^\s*(?:-\s*)?id:")  # ids (work-with-migrants) are names for the build, not text
 LOCALE = re.compile(r"^\s*-\s*locale:\s*['\"]?([\w-]+)")
@@ -44,7 +44,8 @@ def _without_yaml_comment(line: str) -> str:
 def page_lines(page: Page) -> Iterator[TextLine]:
     """The prose of a page: its front matter (without YAML comments) and its body (without code blocks)."""
     in_fence = False
-    for index, line in enumerate(page.lines):
+    blanked = COMMENT.sub(lambda found: re.sub(r"[^\n]", " ", found.group(0)), "\n".join(page.lines))
+    for index, line in enumerate(blanked.split("\n")):
         if index < page.body_start:
             if line.strip() != "---" and not ID_FIELD.match(line):
                 yield TextLine(page.display, index + 1, prose(_without_yaml_comment(line)))
