@@ -70,7 +70,9 @@ def build(root: Path, site_dir: Path | None = None, *, check_links: bool = True,
     target = site_dir or root / "site"
     with _timed(result, "source checks"):
         site = load_site(root)
-        result.problems = check_sources(site)
+        found = check_sources(site)  # its warnings (writing rules) do not stop the build: shown after it
+        result.problems = [problem for problem in found if problem.level == "error"]
+        result.warnings = [problem for problem in found if problem.level == "warning"]
     if result.problems:
         return result
     try:
@@ -91,9 +93,11 @@ def _build_and_swap(site: Site, target: Path, result: BuildResult, check_links: 
                 with _timed(result, "swap"):
                     swap_into(work, target)
                 with _timed(result, "readability"):
-                    result.warnings = readability_report.warnings(readability.measure_site(site))
-                # Which pages the commits made outdated, and how to mark a change that needs no translation.
-                result.warnings = outdated_warnings(load_status(site.root, site)) + source_warnings(site) + result.warnings
+                    readable = readability_report.warnings(readability.measure_site(site))
+                # Which pages the commits made outdated (and how to mark a change that needs no translation), pages
+                # left to fill, the writing rules' warnings, readability.
+                result.warnings = [*outdated_warnings(load_status(site.root, site)), *source_warnings(site),
+                                   *result.warnings, *readable]
         finally:
             shutil.rmtree(work, ignore_errors=True)
 

@@ -10,7 +10,7 @@ from .features.page_foot.checks import CHECKS as PAGE_FOOT_CHECKS
 from .features.programme.checks import CHECKS as PROGRAMME_CHECKS
 from .features.readability.model import CHECKS as READABILITY_CHECKS
 from .features.search_words.checks import CHECKS as SEARCH_WORD_CHECKS
-from .features.typography.apostrophes import straight_apostrophes
+from .features.shared_texts.checks import CHECKS as SHARED_TEXT_CHECKS
 from .problems import Check, Problem
 from .source.files import CHECKS as FILE_CHECKS
 from .source.language import CHECKS as LANGUAGE_CHECKS
@@ -21,17 +21,18 @@ from .source.parity import CHECKS as PARITY_CHECKS
 from .source.pending import CHECKS as PENDING_CHECKS
 from .source.safety import CHECKS as SAFETY_CHECKS
 from .source.scaffold import left_to_fill
+from .source.writing import CHECKS as WRITING_CHECKS
 
 SOURCE_CHECKS: list[Check] = [*MAINTAINED_CHECKS, *FILE_CHECKS, *PARITY_CHECKS, *PENDING_CHECKS, *LINK_CHECKS,
                               *LANGUAGE_CHECKS, *SAFETY_CHECKS, *I18N_CHECKS,
                               *BOOKLET_CHECKS, *PROGRAMME_CHECKS, *READABILITY_CHECKS, *GLOSSARY_CHECKS,
-                              *SEARCH_WORD_CHECKS, *OFFLINE_CHECKS, *PAGE_FOOT_CHECKS]
+                              *SEARCH_WORD_CHECKS, *OFFLINE_CHECKS, *PAGE_FOOT_CHECKS, *SHARED_TEXT_CHECKS,
+                              *WRITING_CHECKS]
 
 
 def source_warnings(site: Site) -> list[Problem]:
-    """What the editor should check, which never fails a build: a straight apostrophe in French, a page
-    left to fill."""
-    return straight_apostrophes(site) + left_to_fill(site)
+    """What the editor should check, which never fails a build: a page left to fill."""
+    return left_to_fill(site)
 
 
 def check_sources(site: Site) -> list[Problem]:

@@ -10,6 +10,7 @@ import logging
 import posixpath
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -35,10 +36,12 @@ from scripts.features.page_foot.render import foot_html, updated_on
 from scripts.features.page_foot.texts import foot_texts
 from scripts.features.programme.calendar import calendar_url, write_calendar
 from scripts.features.programme.model import SCRIPT
-from scripts.features.programme.render import render_markers
+from scripts.features.programme.render import markdown_html, render_markers
 from scripts.features.question_list.render import with_question_list
 from scripts.features.search_words.reader import read_keywords, read_section_keywords
 from scripts.features.share_image.publish import Card, card_for, publish_cards
+from scripts.features.shared_texts.model import read_texts
+from scripts.features.shared_texts.render import fill_texts
 from scripts.features.typography.spacing import FRENCH, french_spacing
 from scripts.mkdocs_glue import headers, material_fixes, search_index, seo, stylesheets
 from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, terminal_text
@@ -60,6 +63,7 @@ class BuildState:
     default_language: str
     live: LiveCheck | None = None  # under mkdocs serve: the source checks of this rebuild
     glossaries: dict[str, Glossary | None] = field(default_factory=dict)  # by language (checked before the build)
+    shared: dict[str, dict[str, str]] = field(default_factory=dict)  # shared texts by language (features/shared_texts)
     cards: list[Card] = field(default_factory=list)   # this language's share pictures, drawn after the pages
 
 
@@ -95,7 +99,8 @@ def on_config(config: MkDocsConfig, **_: Any) -> None:
         warnings = (*outdated_warnings(status), *source_warnings(site))
         live = LiveCheck((*check_sources(site), *warnings), time.perf_counter() - start)
         print(terminal_text(live), file=sys.stderr, flush=True)
-    _current = BuildState(site, status, default, live, {lang: read_glossary(site, lang)[0] for lang in site.languages})
+    _current = BuildState(site, status, default, live, {lang: read_glossary(site, lang)[0] for lang in site.languages},
+                          {lang: read_texts(site, lang)[0] for lang in site.languages})
 
 
 def on_env(env: Environment, config: MkDocsConfig, **_: Any) -> Environment:
@@ -125,11 +130,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, *
     git history)."""
     state, reader = _state(), config.theme["language"]
     texts = messages(state.site.config, reader)
-    html = keep_questions_together(_programme_html(html, page, reader, texts, files))
+    source = getattr(page.file, "locale", reader)  # set by mkdocs-static-i18n
+    html = _programme_html(html, page, reader, texts, files)
+    html = keep_questions_together(fill_texts(html, state.shared.get(source, {}),
+                                              lambda text: markdown_html(text, _link_fixer(page, files))))
     html = fill_status_page(html, state.status, reader, "/" + page.url, texts)
     if state.live is not None:
         html = banner_html(state.live, state.site.show(Path(page.file.abs_src_path or ""))) + html
-    source = getattr(page.file, "locale", reader)  # set by mkdocs-static-i18n
     glossary = state.glossaries.get(source)
     if glossary is not None:  # the first use of each hard word explained (features/glossary)
         html = mark_terms(html, glossary, relative_url("/" + GLOSSARY_SCRIPT, "/" + page.url))
@@ -235,6 +242,15 @@ def _programme_html(html: str, page: Page, reader: str, texts: dict[str, Any], f
     if source is None:
         return html
 
+    here = "/" + page.url
+    return render_markers(html, source, reader, texts, _link_fixer(page, files),
+                          calendar_href=relative_url("/" + calendar_url(page.url), here),
+                          script_href=relative_url("/" + SCRIPT, here))
+
+
+def _link_fixer(page: Page, files: Files) -> Callable[[str], str]:
+    """Links of texts written into the page (data, messages, shared texts) made links of the built page."""
+
     def link(href: str) -> str:
         path, hash_, anchor = href.partition("#")
         if not path or "://" in path or path.startswith(("mailto:", "/")):
@@ -243,7 +259,4 @@ def _programme_html(html: str, page: Page, reader: str, texts: dict[str, Any], f
         target = files.get_file_from_path(src)
         return target.url_relative_to(page.file) + hash_ + anchor if target else href  # else: the link checker says
 
-    here = "/" + page.url
-    return render_markers(html, source, reader, texts, link,
-                          calendar_href=relative_url("/" + calendar_url(page.url), here),
-                          script_href=relative_url("/" + SCRIPT, here))
+    return link

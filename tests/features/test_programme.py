@@ -34,7 +34,7 @@ NEWCOMER_OK = [("city", "in-city"), ("interest", "yes"), ("involvement", "involv
 
 
 # The title line of the first stage, after which the tests add fields.
-TRAINING = {FR_PROGRAMME: '    title: "Une formation de 12 heures"\n',
+TRAINING = {FR_PROGRAMME: '    title: "Une formation de 12\u00a0heures"\n',
             EN_PROGRAMME: '    title: "A 12-hour training course"\n'}
 
 

@@ -6,13 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts import pipeline
-from scripts.features.typography.apostrophes import straight_apostrophes
 from scripts.features.typography.spacing import NBSP, french_spacing
 from scripts.features.typography.text_runs import Page
-from scripts.source.parse import load_site
-
-from ..conftest import ROOT
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -78,15 +73,3 @@ def test_built_french_pages_have_no_breakable_space_before_the_marks(built_site:
 ])
 def test_elements_left_out_keep_their_text_and_get_spaced_around(text: str, expected: str) -> None:
     assert french_spacing(text) == expected
-def test_a_typed_straight_apostrophe_in_french_is_a_warning_on_its_line(project: Path) -> None:
-    faq = project / "docs/fr/faq.md"
-    lines = faq.read_text("utf-8").splitlines()
-    at = next(i for i, line in enumerate(lines) if line.startswith("Voici des réponses"))
-    lines[at] = "Voici les questions que l'on pose le plus souvent (`l'code`) :"
-    faq.write_text("\n".join(lines) + "\n", "utf-8")
-    found = straight_apostrophes(load_site(project))
-    assert [(p.path, p.line, p.level) for p in found] == [("docs/fr/faq.md", at + 1, "warning")]
-    assert "« l'on »" in found[0].message and "’" in found[0].hint
-    assert not straight_apostrophes(load_site(ROOT))  # the real pages: none
-    result = pipeline.build(project, project / "site", check_links=False)
-    assert result.ok and found[0] in result.warnings  # told, never a failure

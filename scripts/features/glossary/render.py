@@ -3,7 +3,8 @@ definition in a list of the words explained, at the end of the page. ``glossary.
 those words a button that shows its definition in place (tap, click, Enter or Space; Escape closes).
 
 Without JavaScript the link still leads to the definition, and the definition back to the text.
-Not marked: headings, links, buttons, form labels, code, the booklet kind label and the self-check form.
+Not marked: headings, links, buttons, form labels, code, the booklet kind label, the self-check form and the
+home page's task cards (each card is one link: a word in it could not be tapped).
 """
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 # Where a term is not marked: headings, links and controls, code, and what only looks like text.
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "button", "label", "legend", "select", "option", "summary",
              "code", "pre", "kbd", "samp", "svg", "math", "dt", "nav"}
-SKIP_CLASSES = {"rc-selfcheck", "admonition-title", "rc-download", "rc-kind", "rc-glossary", "rc-stage__kind"}
+SKIP_CLASSES = {"rc-tasks", "rc-selfcheck", "admonition-title", "rc-download", "rc-kind", "rc-glossary",
+                "rc-stage__kind"}
 APOSTROPHES = "'’"
 
 
