@@ -21,6 +21,8 @@ MAX_NODES = 5_000       # values in all
 # Characters that change the direction of the text around them: they can make a title or a link read
 # differently from what it is (e.g. "gpj.exe" shown as "exe.jpg").
 MARKUP = re.compile(r"[<>\"]|&[#A-Za-z]")  # tags, attribute quotes, entities
+# The one comment front matter may hold: a shared text's marker (features/shared_texts), replaced by the build.
+SHARED_TEXT = re.compile(r"<!-- ?text:[a-z0-9-]+ ?-->")
 BIDI_CONTROLS = {chr(code) for code in [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]}
 
 
@@ -75,7 +77,7 @@ def _text_refusal(value: str, line: int) -> Refusal | None:
     for char in sorted(set(value) & BIDI_CONTROLS):
         return Refusal(line, f"the front matter holds the invisible character U+{ord(char):04X}, which changes "
                        "the direction of the text", "delete it: retype the value")
-    found = MARKUP.search(value)
+    found = MARKUP.search(SHARED_TEXT.sub(" ", value))
     if found:
         return Refusal(line, f"the front matter holds {found.group(0)!r}, which would be read as HTML",
                        "write quotations with « » or “ ”, and the words 'less than' or 'more than' instead of < >; "
