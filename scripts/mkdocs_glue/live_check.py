@@ -65,7 +65,7 @@ def banner_html(check: LiveCheck, page_path: str) -> str:
     the warnings (to check, they fail nothing)."""
     timing = f"checked in {check.seconds:.2f} s, at your last save"
     errors, warnings = _split(check)
-    to_check = (f'<div class="admonition warning rc-live-check" role="status" lang="en" data-search-exclude>'
+    to_check = (f'<div class="admonition warning rc-live-check-warnings" role="status" lang="en" data-search-exclude>'
                 f'<p class="admonition-title">make serve: {len(warnings)} to check (not a problem, '
                 f'nothing fails):</p>{_items(warnings, page_path)}</div>') if warnings else ""
     if not errors:

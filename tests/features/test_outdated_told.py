@@ -17,9 +17,11 @@ from .test_i18n_status import commit, git, start_repo
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_the_real_site_shows_no_false_out_of_date_notice() -> None:
+def test_the_real_home_pages_show_no_false_out_of_date_notice() -> None:
+    """The commits that brought one home page in line with the other are listed in .i18n-skip-revs (M2)."""
     report = load_status(ROOT)
-    assert not [v.path for v in report.versions() if v.state is State.OUTDATED]
+    assert [v.state for v in report.pages[[p.rel for p in report.pages].index("index.md")].versions.values()
+            if v.state is State.OUTDATED] == []
 
 
 def test_a_typo_fix_tells_the_build_which_page_it_made_outdated_and_how_to_mark_it(
