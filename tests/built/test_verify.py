@@ -2,7 +2,6 @@
 through Markdown is refused, the site's own markup passes, and each finding names its source."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -140,9 +139,7 @@ def test_findings_name_the_markdown_line_not_the_build_folder(project: Path, tmp
     assert not any(str(out) in str(problem) for problem in problems.values())
 
 
-def test_the_real_site_passes_quickly(built_site: Path) -> None:
-    """What the clean build publishes is allowed; 30 pages take well under the time of a build stage."""
+def test_the_real_site_passes(built_site: Path) -> None:
+    """What the clean build publishes (Material's markup, our templates and features) is allowed."""
     root = Path(__file__).resolve().parents[2]
-    start = time.perf_counter()
     assert verify_site(load_site(root), built_site) == []
-    assert time.perf_counter() - start < 10  # a bound that only catches a runaway (a measure: about 0.15 s)
