@@ -14,7 +14,9 @@ from pypdf import PdfReader
 
 from scripts.features.poster import publish as posters
 from scripts.features.poster.texts import poster_texts
+from scripts.problems import format_text
 from scripts.source.parse import load_site
+from scripts.source_checks import check_sources
 
 from ..conftest import PUBLIC_ADDRESS, ROOT
 
@@ -75,3 +77,16 @@ def test_without_a_public_address_there_is_no_poster_and_the_build_says_so_once(
     assert missing in (built_site / "en" / "take-part" / "index.html").read_text("utf-8")
     report = posters.publish(load_site(ROOT), tmp_path)  # the default address: a local preview
     assert len(report.notes) == 1 and "SITE_URL" in report.notes[0] and not report.problems and not report.made
+
+
+def test_missing_texts_of_the_posters_zim_and_read_aloud_are_named(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    text = re.sub(r"\n +no_voice: \"Your device[^\n]*", "", text)
+    text = text.replace('link: "Affiche A4 en {language} (PDF)"', 'link: "Affiche A4 (PDF)"')
+    text = text.replace('link: "The whole site for Kiwix (ZIM file, {size})"', 'link: "The whole site"')
+    config.write_text(text, "utf-8")
+    problems = format_text(check_sources(load_site(project)))
+    assert "the text 'read_aloud.no_voice' for EN is missing or wrong" in problems
+    assert "the text 'poster.link' for FR is missing or wrong with {language}" in problems
+    assert "the text 'zim.link' for EN is missing or wrong with {size}" in problems

@@ -2,12 +2,10 @@
 says about the programme comes from the built pages (content.py). And the check that every language has them."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from ...problems import Check, Problem
-from ...source.config import message_block
-from ...source.model import Site
+from ...source.config import message_block, texts_check
 
 BLOCK = "poster"
 NAMES: dict[str, set[str]] = {
@@ -24,10 +22,4 @@ def poster_texts(config: dict[str, Any], lang: str) -> tuple[dict[str, str], lis
     return message_block(config, lang, BLOCK, NAMES)
 
 
-def texts_present(site: Site) -> Iterator[Problem]:
-    """Every language has every text of the posters."""
-    for lang in site.languages:
-        yield from poster_texts(site.config, lang)[1]
-
-
-CHECKS: list[Check] = [texts_present]
+CHECKS: list[Check] = [texts_check(BLOCK, NAMES)]

@@ -2,12 +2,10 @@
 and the check that every language has them."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from ...problems import Check, Problem
-from ...source.config import message_block
-from ...source.model import Site
+from ...source.config import message_block, texts_check
 
 BLOCK = "read_aloud"
 NAMES: dict[str, set[str]] = {
@@ -28,10 +26,4 @@ def read_aloud_texts(config: dict[str, Any], lang: str) -> tuple[dict[str, str],
     return message_block(config, lang, BLOCK, NAMES)
 
 
-def texts_present(site: Site) -> Iterator[Problem]:
-    """Every language has every text of the read-aloud control."""
-    for lang in site.languages:
-        yield from read_aloud_texts(site.config, lang)[1]
-
-
-CHECKS: list[Check] = [texts_present]
+CHECKS: list[Check] = [texts_check(BLOCK, NAMES)]

@@ -3,7 +3,6 @@ site as ``resilient-cities.zim``, then the take-part page's link to it in place 
 Without --zim, the page says that this version of the site has no ZIM file."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html import escape
@@ -14,7 +13,7 @@ from urllib.parse import urlsplit
 import langcodes
 
 from ...problems import Check, Problem
-from ...source.config import message_block
+from ...source.config import message_block, texts_check
 from ...source.model import Site, relative_url
 from ..booklets.model import read_texts
 from ..poster.publish import description
@@ -38,13 +37,7 @@ def zim_texts(config: dict[str, Any], lang: str) -> tuple[dict[str, str], list[P
     return message_block(config, lang, "zim", NAMES)
 
 
-def texts_present(site: Site) -> Iterator[Problem]:
-    """Every language has the texts of the ZIM link."""
-    for lang in site.languages:
-        yield from zim_texts(site.config, lang)[1]
-
-
-CHECKS: list[Check] = [texts_present]
+CHECKS: list[Check] = [texts_check("zim", NAMES)]
 
 
 def metadata(site: Site) -> Metadata:
