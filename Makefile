@@ -49,6 +49,11 @@ new-page: setup
 new-booklet: setup
 	$(BIN)/python -m scripts new-booklet "$$SLUG"
 
+## zim: the build, and the whole site as one ZIM file for Kiwix: site/resilient-cities.zim
+.PHONY: zim
+zim: setup
+	$(BIN)/python -m scripts build --zim $(BUILD_ARGS)
+
 ## linkcheck-external: also check links to other sites (needs the network)
 linkcheck-external: setup
 	$(BIN)/python -m scripts build --check-external

@@ -53,7 +53,7 @@ def _report(args: argparse.Namespace, problems: list[Problem], timings: dict[str
 def cmd_build(args: argparse.Namespace) -> int:
     """Check the sources, build with MkDocs, check the HTML and every link, then publish into site/."""
     result = pipeline.build(args.root, args.site_dir, check_links=not args.no_linkcheck,
-                            use_linkchecker=args.linkchecker, check_external=args.check_external,
+                            use_linkchecker=args.linkchecker, check_external=args.check_external, zim=args.zim,
                             waiting=lambda message: print(f"Note: {message}.", file=sys.stderr))
     for note in result.notes:
         print(f"Note: {note}.", file=sys.stderr)
@@ -257,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--linkchecker", action="store_true",
                        help="also run linkchecker over the site served on 127.0.0.1 (slower; a second opinion)")
     build.add_argument("--check-external", action="store_true", help="also check links to other sites (network)")
+    build.add_argument("--zim", action="store_true", help="also write the whole site as a ZIM file for Kiwix (make zim)")
     serve = commands.add_parser("serve", help=cmd_serve.__doc__, description=cmd_serve.__doc__)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="the address to serve on (IP:PORT)")
     serve.set_defaults(run=cmd_serve)

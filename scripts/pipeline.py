@@ -25,8 +25,10 @@ from .features.booklets import publish
 from .features.i18n_status.model import load_status
 from .features.i18n_status.report import outdated_warnings
 from .features.offline import worker
+from .features.poster import publish as posters
 from .features.readability import measure as readability
 from .features.readability import report as readability_report
+from .features.zim import publish as zim_file
 from .problems import Problem
 from .source.model import Site
 from .source.parse import load_site
@@ -59,12 +61,13 @@ def _timed(result: BuildResult, stage: str) -> Iterator[None]:
 
 
 def build(root: Path, site_dir: Path | None = None, *, check_links: bool = True, use_linkchecker: bool = False,
-          check_external: bool = False, waiting: Callable[[str], None] = lambda message: None) -> BuildResult:
+          check_external: bool = False, zim: bool = False,
+          waiting: Callable[[str], None] = lambda message: None) -> BuildResult:
     """Build the site of the project at ``root`` into ``site_dir`` (default: root/site) if nothing is wrong.
 
     Links and anchors are checked on the HTML model (fast); ``use_linkchecker`` also runs linkchecker
     over the site served on 127.0.0.1, and ``check_external`` lets it check other sites. ``waiting``
-    is told when another build holds the folder's lock.
+    is told when another build holds the folder's lock. ``zim`` also writes the whole site as a ZIM file.
     """
     result = BuildResult()
     target = site_dir or root / "site"
@@ -76,20 +79,21 @@ def build(root: Path, site_dir: Path | None = None, *, check_links: bool = True,
     if result.problems:
         return result
     try:
-        _build_and_swap(site, target, result, check_links, use_linkchecker or check_external, check_external, waiting)
+        _build_and_swap(site, target, result, check_links, use_linkchecker or check_external, check_external, zim,
+                        waiting)
     except OSError as error:  # a full or read-only disk: the site folder is as it was
         result.problems = [disk_problem(error, site.show(target))]
     return result
 
 
 def _build_and_swap(site: Site, target: Path, result: BuildResult, check_links: bool, use_linkchecker: bool,
-                    check_external: bool, waiting: Callable[[str], None]) -> None:
+                    check_external: bool, zim: bool, waiting: Callable[[str], None]) -> None:
     with one_build_at_a_time(target.parent, waiting):
         restore_backup(target)  # a build killed between the two renames of a swap
         remove_leftovers(target.parent)
         work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=target.parent))
         try:
-            if _run_stages(site, work, result, check_links, use_linkchecker, check_external):
+            if _run_stages(site, work, result, check_links, use_linkchecker, check_external, zim):
                 with _timed(result, "swap"):
                     swap_into(work, target)
                 with _timed(result, "readability"):
@@ -113,7 +117,7 @@ def disk_problem(error: OSError, site_folder: str) -> Problem:
 
 
 def _run_stages(site: Site, work: Path, result: BuildResult, check_links: bool, use_linkchecker: bool,
-                check_external: bool) -> bool:
+                check_external: bool, zim: bool = False) -> bool:
     """Every stage after the source checks, in order, until one finds a problem; True if none did."""
     pages: dict[str, html_model.HtmlPage] = {}
 
@@ -126,6 +130,8 @@ def _run_stages(site: Site, work: Path, result: BuildResult, check_links: bool, 
         ("verify pages", lambda: verify_site(site, work)),  # before the PDFs are made from them
         ("language", lambda: check_language(site, work)),     # on the text readers see
         ("booklet pdfs", lambda: _booklet_pdfs(site, work, result)),
+        ("posters", lambda: _posters(site, work, result)),
+        ("zim", lambda: zim_file.publish(site, work, zim).problems),  # after every PDF; the link before the checks
         ("html checks", html_checks_stage),
         ("offline worker", lambda: worker.write_worker(site, work, pages)),  # every file is final by now
         ("verify site", lambda: verify_site(site, work)),  # what is published, whatever wrote it
@@ -148,6 +154,13 @@ def _booklet_pdfs(site: Site, work: Path, result: BuildResult) -> list[Problem]:
     result.pdfs = publish.publish(site, work, site.root / ".cache" / "booklets")
     result.notes += result.pdfs.notes
     return result.pdfs.problems
+
+
+def _posters(site: Site, work: Path, result: BuildResult) -> list[Problem]:
+    """The posters (with a public address only) and their links on the take-part pages."""
+    report = posters.publish(site, work)
+    result.notes += [note for note in report.notes if note not in result.notes]
+    return report.problems
 
 
 @contextmanager

@@ -7,10 +7,13 @@ from .features.glossary.checks import CHECKS as GLOSSARY_CHECKS
 from .features.i18n_status.checks import CHECKS as I18N_CHECKS
 from .features.offline.checks import CHECKS as OFFLINE_CHECKS
 from .features.page_foot.checks import CHECKS as PAGE_FOOT_CHECKS
+from .features.poster.texts import CHECKS as POSTER_CHECKS
 from .features.programme.checks import CHECKS as PROGRAMME_CHECKS
+from .features.read_aloud.texts import CHECKS as READ_ALOUD_CHECKS
 from .features.readability.model import CHECKS as READABILITY_CHECKS
 from .features.search_words.checks import CHECKS as SEARCH_WORD_CHECKS
 from .features.shared_texts.checks import CHECKS as SHARED_TEXT_CHECKS
+from .features.zim.publish import CHECKS as ZIM_CHECKS
 from .problems import Check, Problem
 from .source.files import CHECKS as FILE_CHECKS
 from .source.language import CHECKS as LANGUAGE_CHECKS
@@ -27,7 +30,7 @@ SOURCE_CHECKS: list[Check] = [*MAINTAINED_CHECKS, *FILE_CHECKS, *PARITY_CHECKS, 
                               *LANGUAGE_CHECKS, *SAFETY_CHECKS, *I18N_CHECKS,
                               *BOOKLET_CHECKS, *PROGRAMME_CHECKS, *READABILITY_CHECKS, *GLOSSARY_CHECKS,
                               *SEARCH_WORD_CHECKS, *OFFLINE_CHECKS, *PAGE_FOOT_CHECKS, *SHARED_TEXT_CHECKS,
-                              *WRITING_CHECKS]
+                              *WRITING_CHECKS, *READ_ALOUD_CHECKS, *POSTER_CHECKS, *ZIM_CHECKS]
 
 
 def source_warnings(site: Site) -> list[Problem]:

@@ -82,6 +82,20 @@ def warm_cache(tmp_path_factory: pytest.TempPathFactory, built_site: Path) -> Pa
     return _once(tmp_path_factory, "warm", build) / "project" / CACHE
 
 
+PUBLIC_ADDRESS = "https://example.org/resilient-cities/"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The real site built as for publishing: with a public address (SITE_URL: the posters) and the ZIM file."""
+    out = tmp_path_factory.mktemp("published") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_URL", PUBLIC_ADDRESS)
+        result = pipeline.build(ROOT, out, zim=True)
+    assert result.ok, format_text(result.problems)
+    yield out
+
+
 @pytest.fixture
 def project(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     """A copy of the project's sources and cache, to change freely in a test. A test marked ``build`` gets the

@@ -42,3 +42,13 @@ def test_the_comment_is_posted_with_one_permission_and_no_code_of_the_pull_reque
     runs = " ".join(step.get("run", "") for step in steps(data))
     assert not any(word in runs for word in ("python", "make ", "pip install", "git ", "npm", "bash ", "source "))
     assert next(step for step in steps(data) if "run" in step)["env"]["MARKER"] == MARKER
+
+
+def test_the_deploy_publishes_the_zim_file_with_the_site() -> None:
+    data = workflow("deploy.yml")
+    build = next(step for step in steps(data) if "SITE_URL" in (step.get("env") or {}))
+    assert build["run"] == "make zim"  # the build, with site/resilient-cities.zim (scripts/features/zim)
+    upload = next(step for step in steps(data) if str(step.get("uses", "")).startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "site/"
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    assert "\nzim: setup\n\t$(BIN)/python -m scripts build --zim" in makefile

@@ -38,6 +38,9 @@ from scripts.features.programme.calendar import calendar_url, write_calendar
 from scripts.features.programme.model import SCRIPT
 from scripts.features.programme.render import markdown_html, render_markers
 from scripts.features.question_list.render import with_question_list
+from scripts.features.read_aloud.render import SCRIPT as READ_ALOUD_SCRIPT
+from scripts.features.read_aloud.render import control_html, with_control
+from scripts.features.read_aloud.texts import read_aloud_texts
 from scripts.features.search_words.reader import read_keywords, read_section_keywords
 from scripts.features.share_image.publish import Card, card_for, publish_cards
 from scripts.features.shared_texts.model import read_texts
@@ -124,10 +127,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, **_: Any) -> str:
     """Programme markers filled from the front matter, the status page's marker from the status model, hard
     words explained (glossary); a page served from the other language (``translation: pending``) keeps its
-    true ``lang`` and says so. Every page: questions kept whole on paper, a long page's list of questions and
-    the offline note under the title,
-    and the foot (date, address on paper, share button); the date is the sitemap's too (none without the
-    git history)."""
+    true ``lang`` and says so. Every page: questions kept whole on paper, a long page's list of questions, the
+    offline note and the read-aloud control under the title, and the foot (date, address on paper, share button);
+    the date is the sitemap's too (none without the git history)."""
     state, reader = _state(), config.theme["language"]
     texts = messages(state.site.config, reader)
     source = getattr(page.file, "locale", reader)  # set by mkdocs-static-i18n
@@ -149,7 +151,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, *
     day = updated_on(state.status, *_source(page))
     page.meta["updated_on"] = day.isoformat() if day else ""  # overrides/sitemap.xml (rendered before on_page_context)
     foot = foot_html(foot_texts(state.site.config, reader)[0], reader, day, page.canonical_url or config.site_url or "")
-    return with_note(html, offline_texts(state.site.config, reader)[0]) + foot
+    html = with_note(html, offline_texts(state.site.config, reader)[0])
+    if "noindex" not in str(page.meta.get("robots", "")):  # the editors' pages are not read aloud
+        html = with_control(html, control_html(read_aloud_texts(state.site.config, reader)[0], reader,
+                                               relative_url("/" + READ_ALOUD_SCRIPT, "/" + page.url)))
+    return html + foot
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:

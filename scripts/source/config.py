@@ -7,13 +7,17 @@ from __future__ import annotations
 import os
 import re
 import string
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import yaml
 
-from ..problems import Problem
+from ..problems import Check, Problem
+
+if TYPE_CHECKING:
+    from .model import Site
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -91,6 +95,15 @@ def message_block(config: dict[str, Any], lang: str, block: str,
                                     f"or wrong{wanted}", f"add it under languages → {lang} → extra → messages → "
                                     f"{block} in the i18n plugin, translated from the other language"))
     return {name: str(texts.get(name, "")) for name in names}, problems
+
+
+def texts_check(block: str, names: dict[str, set[str]]) -> Check:
+    """The source check that every language has the texts ``names`` of ``extra.messages.<block>``."""
+    def check(site: Site) -> Iterator[Problem]:
+        for lang in site.languages:
+            yield from message_block(site.config, lang, block, names)[1]
+    check.__name__ = f"{block}_texts_present"
+    return check
 
 
 def placeholders(text: str) -> set[str]:
