@@ -23,7 +23,7 @@ ELEMENTS = frozenset({
     "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "q", "cite", "abbr", "dfn", "time", "address",
     "strong", "em", "b", "i", "u", "s", "mark", "small", "sub", "sup", "code", "kbd", "samp", "pre", "del", "ins",
     "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td", "details", "summary",
-    "form", "fieldset", "legend", "label", "input", "button",
+    "form", "fieldset", "legend", "label", "input", "button", "select", "option",
 })
 # Inline SVG in pages (Material's icons) and SVG files: shapes only, no script, foreignObject, image, use or
 # animation (an <animate> or <set> can change a link into a script).
@@ -56,7 +56,10 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
                         "data-outcome"}),
     "button": frozenset({"type", "disabled", "data-copied", "data-copy", "data-md-component"}),
     "div": frozenset({"data-md-component", "data-md-scrollfix", "data-md-type", "data-participant", "data-result",
-                      "data-search-exclude", "data-verdict"}),
+                      "data-search-exclude", "data-verdict",
+                      # the read-aloud control (features/read_aloud): its texts for read-aloud.js
+                      "data-voice", "data-listen", "data-pause", "data-resume", "data-no-voice"}),
+    "option": frozenset({"value", "selected"}),
     "ul": frozenset({"data-md-component", "data-md-scrollfix", "data-rc-saved", "data-slot"}),
     "nav": frozenset({"data-md-level"}), "header": frozenset({"data-md-component"}),
     "main": frozenset({"data-md-component"}), "footer": frozenset({"data-search-exclude"}),
@@ -104,7 +107,7 @@ SCRIPTS = frozenset({
     *_material("javascripts", "bundle.*.min.js"),
     "/assets/javascripts/navigation.js", "/assets/javascripts/reader-tools.js",
     "/assets/javascripts/search-on-demand.js", "/assets/javascripts/glossary.js",
-    "/assets/javascripts/self-check.js", "/assets/javascripts/not-found.js",
+    "/assets/javascripts/self-check.js", "/assets/javascripts/not-found.js", "/assets/javascripts/read-aloud.js",
 })
 STYLESHEETS = frozenset({
     *_material("stylesheets", "main.*.min.css"), *_material("stylesheets", "palette.*.min.css"),

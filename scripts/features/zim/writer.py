@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from libzim.writer import Creator, Hint, IndexData, Item, StringProvider  # type: ignore[import-untyped]
+from libzim.writer import Creator, Hint, IndexData, Item, StringProvider  # type: ignore[import-not-found, import-untyped, unused-ignore]
 
 from ..share_image.logo import draw_logo, read_logo
 from .strip import left_out, zim_page
