@@ -108,7 +108,11 @@ def test_page_and_pdf_cover_say_what_the_page_is_and_brand_only_programme_projec
     label = _soup(built_site, SITE.page_url(booklet.lang, booklet.rel)).select_one("article p.rc-kind")
     assert label is not None and label.get_text() == words.label
     assert label.find_next_sibling() is not None and label.find_next_sibling().name == "h1"  # type: ignore[union-attr]
+    first = _soup(built_site, SITE.page_url(booklet.lang, booklet.rel)).select_one("article h2")
+    assert first is not None
+    # A project summary's text starts on its cover's page, after the cover: up to its first heading.
     cover = _words(PdfReader(_built(built_site, index.pdf_url(SITE, booklet))).pages[0].extract_text())
+    cover = cover.split(_words(first.get_text()))[0]
     assert _words(words.kicker) in cover
     assert (_words(words.web_address) in cover) is is_public(str(SITE.config["site_url"])), "online: only a public address"
     others = [kind for name, kind in texts.kinds.items() if name != booklet.kind]
@@ -163,9 +167,9 @@ def test_index_lists_every_booklet_with_page_and_pdf(built_site: Path, lang: str
             assert _words(shown) in text
         page, pdf = SITE.page_url(lang, booklet.rel), index.pdf_url(SITE, booklet)
         assert links.get(page) == _words(booklet.title)
-        assert links.get(pdf) == _words(texts.pdf_link)
+        assert links.get(pdf) == _words(f"{texts.pdf_link} – {booklet.title}")  # the booklet named (hidden)
         assert (_built(built_site, page) / "index.html").is_file() and _built(built_site, pdf).is_file()
-    assert len(links) == 2 * len(mine)
+    assert len(links) == 2 * len(mine) == len(set(links.values()))  # no two links with the same name
 
 
 def test_the_site_build_passes(built_site: Path) -> None:

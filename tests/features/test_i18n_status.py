@@ -229,7 +229,7 @@ def test_shallow_clone_is_unknown_with_a_hint(repo: Path, tmp_path: Path, capsys
     result = pipeline.build(clone, clone / "site", check_links=False)
     assert result.ok, format_text(result.problems)
     html = "".join(p.read_text("utf-8") for p in (clone / "site").rglob("*.html"))
-    assert "rc-outdated" not in html and "git fetch --unshallow" in html
+    assert not re.search(r'class="[^"]*\brc-outdated\b', html) and "git fetch --unshallow" in html  # no notice
 
 
 def test_outside_git_is_unknown(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -467,6 +467,8 @@ def test_keyboard_alone(page: Page, base_url: str) -> None:
     page.keyboard.press("Space")
     for _ in NEWCOMER_OK:
         page.keyboard.press("Tab")
+        while page.evaluate("document.activeElement.type") != "radio":  # a link in a question's hint
+            page.keyboard.press("Tab")
         page.keyboard.press("Space")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.type") == "submit"

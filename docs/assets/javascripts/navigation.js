@@ -27,3 +27,26 @@ function placeOnScreen() {
   });
   return place;
 }
+
+(function () {
+  var drawer = document.getElementById("__drawer");
+  var label = document.querySelector(".md-header label[for='__drawer']");
+  var menu = document.querySelector("nav.md-nav--primary");
+  if (!drawer || !label || !menu)
+    return;
+  /* A real button in place of Material's label (a label cannot take role="button"; axe: aria-allowed-role).
+     Without JavaScript the label stays, and opens the menu on a tap as before. */
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = label.className + " rc-menu-button";
+  button.innerHTML = label.innerHTML;
+  button.setAttribute("aria-label", menu.getAttribute("aria-label"));
+  function sync() { button.setAttribute("aria-expanded", String(drawer.checked)); }
+  button.addEventListener("click", function () {
+    drawer.checked = !drawer.checked;
+    drawer.dispatchEvent(new Event("change"));
+  });
+  drawer.addEventListener("change", sync);
+  sync();
+  label.replaceWith(button);
+})();
