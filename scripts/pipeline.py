@@ -16,11 +16,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .built import html_checks, html_model, linkchecker, links, run_mkdocs
+from .built import html_checks, html_model, linkchecker, links
 from .features.booklets import publish
 from .features.offline import worker
 from .features.readability import measure as readability
 from .features.readability import report as readability_report
+from .mkdocs_glue import languages
 from .problems import Problem
 from .source.model import Site
 from .source.parse import load_site
@@ -92,7 +93,7 @@ def _run_stages(site: Site, work: Path, result: BuildResult, check_links: bool, 
         return html_checks.check_built(site, pages)
 
     stages: list[tuple[str, Callable[[], list[Problem]]]] = [
-        ("mkdocs build", lambda: run_mkdocs.run_mkdocs(site, work)),
+        ("mkdocs build", lambda: languages.build(site, work)),  # the languages at the same time
         ("booklet pdfs", lambda: _booklet_pdfs(site, work, result)),
         ("html checks", html_checks_stage),
         ("offline worker", lambda: worker.write_worker(site, work, pages)),  # every file is final by now

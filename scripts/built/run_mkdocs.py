@@ -1,12 +1,21 @@
-"""Running MkDocs (in this process) and turning its log into problems in plain words, on the Markdown file."""
+"""Running MkDocs (in processes of its own, with the engine of built/engine.py) and turning its log into problems in
+plain words, on the Markdown file."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
+from collections.abc import Callable
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 from ..problems import Problem, collected_logs
 from ..source.model import Site
+from . import engine
+
+Messages = list[tuple[str, str]]  # (level, message) as the engine logged them
+Prepare = Callable[[Any], None]   # called with the engine's loaded configuration, before the build
 
 DOC_FILE = re.compile(r"'((?:[a-z]{2}(?:[-_][A-Za-z]+)?)/[^']+\.md)'")
 QUOTED_LINK = re.compile(r"contains a link '([^']+)'")
@@ -28,17 +37,58 @@ PLAIN = [
 
 
 def run_mkdocs(site: Site, out: Path) -> list[Problem]:
-    """Build the site into ``out`` with MkDocs, in this process, in strict mode; every warning is a problem."""
+    """Build the site into ``out`` in one MkDocs run (every language, one after the other), in strict mode, in a
+    process of its own; every warning is a problem."""
+    return build_in_processes(site, [(out, None)])
+
+
+def build_in_processes(site: Site, runs: list[tuple[Path, Prepare | None]]) -> list[Problem]:
+    """One MkDocs run per (folder, preparation) at the same time, each in a process forked from this one (so the
+    engine is loaded there, and the hooks' state dies with it); the problems of all, in order."""
+    name = engine.chosen()
+    problems = engine.check(name)
+    if problems:
+        return problems
+    context = multiprocessing.get_context("fork")  # a copy of this process: nothing to import again
+    started = []
+    for out, prepare in runs:
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_child, args=(site.root, out, prepare, name, send), daemon=True)
+        process.start()
+        send.close()
+        started.append((process, receive))
+    for process, receive in started:
+        try:
+            messages: Messages = receive.recv()
+        except EOFError:
+            messages = [("ERROR", "MkDocs stopped before the end of the build")]
+        process.join()
+        problems += [_problem(site, kind, message) for kind, message in messages]
+    return problems
+
+
+def _child(root: Path, out: Path, prepare: Prepare | None, name: str, send: Connection) -> None:
+    """In the forked process: the build, its messages sent back to the parent."""
+    send.send(engine_build(root, out, prepare, name))
+    send.close()
+
+
+def engine_build(root: Path, out: Path, prepare: Prepare | None, name: str) -> Messages:
+    """Build the project at ``root`` into ``out`` with the engine ``name`` in this process, in strict mode,
+    ``prepare`` called on the loaded configuration first; the warnings and errors the engine logged."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2
+    logger = engine.load(name)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
-    with collected_logs("mkdocs") as messages:
+    with collected_logs(logger) as messages:
         try:
-            config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(out), strict=True)
+            config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=True)
             config.plugins.on_startup(command="build", dirty=False)
             try:
+                if prepare is not None:
+                    prepare(config)
                 build(config, dirty=False)
             finally:
                 config.plugins.on_shutdown()
@@ -48,8 +98,7 @@ def run_mkdocs(site: Site, out: Path) -> list[Problem]:
             messages.append(("ERROR", str(error)))
         except Exception as error:  # noqa: BLE001 - a crash in a plugin or template is a problem to show
             messages.append(("ERROR", f"MkDocs failed: {type(error).__name__}: {error}"))
-    problems = [_problem(site, kind, message) for kind, message in messages]
-    return problems
+    return messages
 
 
 def _problem(site: Site, kind: str, message: str) -> Problem:

@@ -38,7 +38,7 @@ from scripts.features.programme.render import render_markers
 from scripts.features.search_words.reader import read_keywords
 from scripts.features.share_image.publish import Card, card_for, publish_cards
 from scripts.features.typography.spacing import FRENCH, french_spacing
-from scripts.mkdocs_glue import headers, material_fixes, search_index, seo
+from scripts.mkdocs_glue import headers, languages, material_fixes, search_index, seo
 from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, terminal_text
 from scripts.source.config import messages
 from scripts.source.model import Site, relative_url
@@ -180,8 +180,8 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
         log.warning(problem)
     # Last, once every page is written (the languages are built in their order in mkdocs.yml): the policy
     # with the hash of every inline script. Not in the pages under mkdocs serve, whose live-reload script
-    # is inline and would be blocked.
-    if lang == state.site.languages[-1]:
+    # is inline and would be blocked. A run of one language leaves it to the join (languages.py).
+    if lang == state.site.languages[-1] and not languages.one_language():
         headers.publish_policy(site_dir, meta=not _serving)
 
 
