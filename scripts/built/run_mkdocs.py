@@ -15,7 +15,8 @@ from ..source.model import Site
 from . import engine
 
 Messages = list[tuple[str, str]]  # (level, message) as the engine logged them
-Prepare = Callable[[Any], None]   # called with the engine's loaded configuration, before the build
+# Called with the engine's loaded configuration before the build; what it returns is called after a good build.
+Prepare = Callable[[Any], Callable[[], None] | None]
 
 DOC_FILE = re.compile(r"'((?:[a-z]{2}(?:[-_][A-Za-z]+)?)/[^']+\.md)'")
 QUOTED_LINK = re.compile(r"contains a link '([^']+)'")
@@ -75,7 +76,8 @@ def _child(root: Path, out: Path, prepare: Prepare | None, name: str, send: Conn
 
 def engine_build(root: Path, out: Path, prepare: Prepare | None, name: str) -> Messages:
     """Build the project at ``root`` into ``out`` with the engine ``name`` in this process, in strict mode,
-    ``prepare`` called on the loaded configuration first; the warnings and errors the engine logged."""
+    ``prepare`` called on the loaded configuration first (and what it returns, after the build); the warnings and
+    errors the engine logged."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2
     logger = engine.load(name)
     from mkdocs.commands.build import build
@@ -87,9 +89,10 @@ def engine_build(root: Path, out: Path, prepare: Prepare | None, name: str) -> M
             config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=True)
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                if prepare is not None:
-                    prepare(config)
+                finish = prepare(config) if prepare is not None else None
                 build(config, dirty=False)
+                if finish is not None:
+                    finish()
             finally:
                 config.plugins.on_shutdown()
         except Abort:

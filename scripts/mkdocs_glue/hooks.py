@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -39,7 +39,7 @@ from scripts.features.search_words.reader import read_keywords
 from scripts.features.share_image.publish import Card, card_for, publish_cards
 from scripts.features.typography.spacing import FRENCH, french_spacing
 from scripts.mkdocs_glue import headers, languages, material_fixes, search_index, seo
-from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, terminal_text
+from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, remember, terminal_text
 from scripts.source.config import messages
 from scripts.source.model import Site, relative_url
 from scripts.source.parse import load_site
@@ -85,19 +85,31 @@ def on_config(config: MkDocsConfig, **_: Any) -> None:
     i18n = config.plugins["i18n"]
     default = str(getattr(i18n, "default_language"))  # noqa: B009 - an untyped plugin
     live = None
-    if _serving and _current is not None and getattr(i18n, "building", False):
+    if _serving and _current is not None and getattr(i18n, "building", False) and not languages.one_language():
         live = _current.live  # the other languages of the same rebuild
     elif _serving:
-        live = LiveCheck(tuple(check_sources(site)), time.perf_counter() - start)
+        live = remember(LiveCheck(tuple(check_sources(site)), time.perf_counter() - start))
         print(terminal_text(live), file=sys.stderr, flush=True)
     _current = BuildState(site, load_status(config_file.parent, site), default, live,
                           {lang: read_glossary(site, lang)[0] for lang in site.languages})
 
 
 def on_env(env: Environment, config: MkDocsConfig, **_: Any) -> Environment:
-    """Templates may name the default language (overrides/sitemap.xml: hreflang x-default)."""
+    """Templates may name the default language (overrides/sitemap.xml: hreflang x-default). The templates compiled
+    once are kept (.cache/templates/, by name and text): each language and each rebuild of make serve reuse them."""
     env.globals["i18n_default_language"] = _state().default_language
+    return _compiled_once(env)
+
+
+def _compiled_once(env: Environment) -> Environment:
+    env.bytecode_cache = FileSystemBytecodeCache(str(_templates_cache()))
     return env
+
+
+def _templates_cache() -> Path:
+    folder = _state().site.root / ".cache" / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
@@ -172,8 +184,9 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
                           state.site.show(logo))
     for found in cards.problems:
         log.warning(str(found))
-    write_offline_page(config.theme.get_env(), state.site, lang, site_dir, root=urlsplit(config.site_url or "/").path,
-                       theme=dict(config.theme), stylesheets=list(config.extra_css))
+    write_offline_page(_compiled_once(config.theme.get_env()), state.site, lang, site_dir,
+                       root=urlsplit(config.site_url or "/").path, theme=dict(config.theme),
+                       stylesheets=list(config.extra_css))
     _search_in_own_language(config, site_dir, lang)
     problem = material_fixes.fix_alternate_sitemaps(site_dir)
     if problem:

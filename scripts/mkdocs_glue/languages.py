@@ -4,8 +4,8 @@ One MkDocs run builds the default language, then mkdocs-static-i18n builds each 
 ``on_post_build`` into the same folder: a later language overwrites the files they share (theme assets,
 ``404.html``) and writes the sitemap with the pages of every language built so far. Here:
 
-- the default language's run leaves out the other languages' builds; static-i18n's last step (the default
-  language's search index at the root) still runs;
+- the default language's run leaves out the other languages' builds, then runs static-i18n's last step (the
+  default language's search index at the root);
 - each other language's run starts where static-i18n's loop would, into a folder of its own;
 - ``join`` moves each other language's files over the first's, in order (the later wins, as in one run), but for
   the root search index (static-i18n's last step), and puts the sitemaps' entries together;
@@ -17,6 +17,8 @@ import gzip
 import importlib
 import os
 import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +42,8 @@ def build(site: Site, out: Path) -> list[Problem]:
     """Build the site into ``out`` with every language built at the same time; MkDocs' problems."""
     others = [lang for lang in site.languages if lang != site.default_language]
     folders = [out.with_name(f"{out.name}-{lang}") for lang in others]  # same prefix: a killed build's are removed
-    runs: list[tuple[Path, run_mkdocs.Prepare | None]] = [(out, default_only)]
-    runs += [(folder, starting_at(lang)) for lang, folder in zip(others, folders)]
+    runs: list[tuple[Path, run_mkdocs.Prepare | None]] = [(out, prepare(site.default_language))]
+    runs += [(folder, prepare(lang)) for lang, folder in zip(others, folders)]
     try:
         problems = run_mkdocs.build_in_processes(site, runs)
         if not problems:
@@ -53,24 +55,37 @@ def build(site: Site, out: Path) -> list[Problem]:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def default_only(config: Any) -> None:
-    """Prepare a run of the default language alone: static-i18n's loop over the other languages builds nothing."""
-    global _one_language
-    _one_language = True
-    plugin = importlib.import_module("mkdocs_static_i18n.plugin")  # untyped
-    setattr(plugin, "build", lambda config, dirty=False: None)  # noqa: B010 - the name static-i18n calls
+def prepare(lang: str | None) -> run_mkdocs.Prepare:
+    """Prepare a run of ``lang`` alone (``None``: every language, one after the other, as MkDocs does)."""
 
-
-def starting_at(lang: str) -> run_mkdocs.Prepare:
-    """Prepare a run of ``lang`` alone, as static-i18n's loop starts it after the default language."""
-
-    def prepare(config: Any) -> None:
+    def prepared(config: Any) -> Callable[[], None] | None:
         global _one_language
-        _one_language = True
+        _one_language = lang is not None
         i18n = config.plugins["i18n"]
-        i18n.current_language = lang
-        i18n.building = True  # static-i18n's own mark of a language built from its loop
-    return prepare
+        if lang is None:
+            return None
+        i18n.building = True  # static-i18n's mark of a run inside its loop: it builds no other language
+        if lang != i18n.default_language:
+            i18n.current_language = lang  # where its loop would start this language
+            return None
+        return lambda: i18n.reconfigure_search_index(config)  # its last step: the root search index
+    return prepared
+
+
+@contextmanager
+def in_place(site_dir: Path, lang: str, default: str) -> Iterator[None]:
+    """For a run of ``lang`` alone into a folder that holds the whole site (make serve): the other languages'
+    files are not removed, and the root search index stays the default language's."""
+    utils = importlib.import_module("mkdocs.utils")
+    clean, index = getattr(utils, "clean_directory"), site_dir / LAST  # noqa: B009 - patched, as static-i18n does
+    kept = index.read_bytes() if lang != default and index.is_file() else None
+    setattr(utils, "clean_directory", lambda path: None)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(utils, "clean_directory", clean)  # noqa: B010
+        if kept is not None:
+            index.write_bytes(kept)
 
 
 def join(out: Path, later: list[Path]) -> None:
