@@ -93,7 +93,8 @@ def _run_stages(site: Site, work: Path, result: BuildResult, check_links: bool, 
         return html_checks.check_built(site, pages)
 
     stages: list[tuple[str, Callable[[], list[Problem]]]] = [
-        ("mkdocs build", lambda: languages.build(site, work)),  # the languages at the same time
+        # The languages at the same time; meanwhile, wordfreq's lists load for the readability stage.
+        ("mkdocs build", lambda: languages.build(site, work, lambda: readability.warm_up(site))),
         ("booklet pdfs", lambda: _booklet_pdfs(site, work, result)),
         ("html checks", html_checks_stage),
         ("offline worker", lambda: worker.write_worker(site, work, pages)),  # every file is final by now

@@ -43,65 +43,83 @@ def run_mkdocs(site: Site, out: Path) -> list[Problem]:
     return build_in_processes(site, [(out, None)])
 
 
-def build_in_processes(site: Site, runs: list[tuple[Path, Prepare | None]]) -> list[Problem]:
-    """One MkDocs run per (folder, preparation) at the same time, each in a process forked from this one (so the
-    engine is loaded there, and the hooks' state dies with it); the problems of all, in order."""
+def build_in_processes(site: Site, runs: list[tuple[Path, Prepare | None]],
+                       meanwhile: Callable[[], None] = lambda: None) -> list[Problem]:
+    """One MkDocs run per (folder, preparation) at the same time, each in a process forked from this one once the
+    configuration is loaded (so no run loads it again, and the hooks' state dies with the run); this process does
+    ``meanwhile``. The problems of all runs, in order."""
     name = engine.chosen()
     problems = engine.check(name)
     if problems:
         return problems
-    context = multiprocessing.get_context("fork")  # a copy of this process: nothing to import again
+    with collected_logs(engine.load(name)) as messages:
+        config = _load(site.root, messages)
+    if config is None:
+        meanwhile()
+        return [_problem(site, kind, message) for kind, message in messages]
+    context = multiprocessing.get_context("fork")  # a copy of this process: nothing to import or read again
     started = []
     for out, prepare in runs:
         receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_child, args=(site.root, out, prepare, name, send), daemon=True)
+        process = context.Process(target=_child, args=(config, out, prepare, name, send), daemon=True)
         process.start()
         send.close()
         started.append((process, receive))
+    meanwhile()
     for process, receive in started:
         try:
-            messages: Messages = receive.recv()
+            messages += receive.recv()
         except EOFError:
-            messages = [("ERROR", "MkDocs stopped before the end of the build")]
+            messages.append(("ERROR", "MkDocs stopped before the end of the build"))
         process.join()
-        problems += [_problem(site, kind, message) for kind, message in messages]
-    return problems
+    return [_problem(site, kind, message) for kind, message in messages]
 
 
-def _child(root: Path, out: Path, prepare: Prepare | None, name: str, send: Connection) -> None:
+def _load(root: Path, messages: Messages) -> Any:
+    """The project's MkDocs configuration, strict (every warning a problem); None if it cannot be loaded."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        return load_config(str(root / "mkdocs.yml"), strict=True)
+    except MkDocsException as error:
+        messages.append(("ERROR", str(error)))
+    except Exception as error:  # noqa: BLE001 - a crash in a plugin or a hook is a problem to show
+        messages.append(("ERROR", f"MkDocs failed: {type(error).__name__}: {error}"))
+    return None
+
+
+def _child(config: Any, out: Path, prepare: Prepare | None, name: str, send: Connection) -> None:
     """In the forked process: the build, its messages sent back to the parent."""
-    send.send(engine_build(root, out, prepare, name))
+    with collected_logs(engine.load(name)) as messages:
+        engine_build(config, out, prepare, messages)
+    send.send(messages)
     send.close()
 
 
-def engine_build(root: Path, out: Path, prepare: Prepare | None, name: str) -> Messages:
-    """Build the project at ``root`` into ``out`` with the engine ``name`` in this process, in strict mode,
-    ``prepare`` called on the loaded configuration first (and what it returns, after the build); the warnings and
-    errors the engine logged."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2
-    logger = engine.load(name)
+def engine_build(config: Any, out: Path, prepare: Prepare | None, messages: Messages) -> None:
+    """Build with the loaded ``config`` into ``out`` in this process, ``prepare`` called on it first (and what it
+    returns, after the build); what goes wrong is added to ``messages``."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
-    with collected_logs(logger) as messages:
+    config["site_dir"] = str(out)
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
         try:
-            config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=True)
-            config.plugins.on_startup(command="build", dirty=False)
-            try:
-                finish = prepare(config) if prepare is not None else None
-                build(config, dirty=False)
-                if finish is not None:
-                    finish()
-            finally:
-                config.plugins.on_shutdown()
-        except Abort:
-            pass  # strict mode counted the warnings below
-        except MkDocsException as error:
-            messages.append(("ERROR", str(error)))
-        except Exception as error:  # noqa: BLE001 - a crash in a plugin or template is a problem to show
-            messages.append(("ERROR", f"MkDocs failed: {type(error).__name__}: {error}"))
-    return messages
+            finish = prepare(config) if prepare is not None else None
+            build(config, dirty=False)
+            if finish is not None:
+                finish()
+        finally:
+            config.plugins.on_shutdown()
+    except Abort:
+        pass  # strict mode counted the warnings
+    except MkDocsException as error:
+        messages.append(("ERROR", str(error)))
+    except Exception as error:  # noqa: BLE001 - a crash in a plugin or template is a problem to show
+        messages.append(("ERROR", f"MkDocs failed: {type(error).__name__}: {error}"))
 
 
 def _problem(site: Site, kind: str, message: str) -> Problem:

@@ -38,14 +38,15 @@ def one_language() -> bool:
     return _one_language
 
 
-def build(site: Site, out: Path) -> list[Problem]:
-    """Build the site into ``out`` with every language built at the same time; MkDocs' problems."""
+def build(site: Site, out: Path, meanwhile: Callable[[], None] = lambda: None) -> list[Problem]:
+    """Build the site into ``out`` with every language built at the same time (this process does ``meanwhile``);
+    MkDocs' problems."""
     others = [lang for lang in site.languages if lang != site.default_language]
     folders = [out.with_name(f"{out.name}-{lang}") for lang in others]  # same prefix: a killed build's are removed
     runs: list[tuple[Path, run_mkdocs.Prepare | None]] = [(out, prepare(site.default_language))]
     runs += [(folder, prepare(lang)) for lang, folder in zip(others, folders)]
     try:
-        problems = run_mkdocs.build_in_processes(site, runs)
+        problems = run_mkdocs.build_in_processes(site, runs, meanwhile)
         if not problems:
             join(out, folders)
             headers.publish_policy(out)
