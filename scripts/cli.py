@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import sys
 import tempfile
@@ -100,8 +99,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2
     from .mkdocs_glue.serve import serve
 
-    # mkdocs-static-i18n logs each language's whole configuration on every rebuild: keep its warnings only.
-    logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
     serve(args.root, args.dev_addr)  # not strict: a warning must not stop the preview (the banner tells)
     return 0
 

@@ -123,3 +123,5 @@ def _show_log(name: str) -> None:
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     logger.propagate = False
+    # mkdocs-static-i18n logs each language's whole configuration on every rebuild: keep its warnings only.
+    logging.getLogger(f"{name}.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
