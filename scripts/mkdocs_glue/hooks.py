@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -40,6 +40,7 @@ from scripts.features.share_image.publish import Card, card_for, publish_cards
 from scripts.features.typography.spacing import FRENCH, french_spacing
 from scripts.mkdocs_glue import headers, languages, material_fixes, search_index, seo
 from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, remember, terminal_text
+from scripts.mkdocs_glue.templates import compiled_once
 from scripts.source.config import messages
 from scripts.source.model import Site, relative_url
 from scripts.source.parse import load_site
@@ -98,18 +99,7 @@ def on_env(env: Environment, config: MkDocsConfig, **_: Any) -> Environment:
     """Templates may name the default language (overrides/sitemap.xml: hreflang x-default). The templates compiled
     once are kept (.cache/templates/, by name and text): each language and each rebuild of make serve reuse them."""
     env.globals["i18n_default_language"] = _state().default_language
-    return _compiled_once(env)
-
-
-def _compiled_once(env: Environment) -> Environment:
-    env.bytecode_cache = FileSystemBytecodeCache(str(_templates_cache()))
-    return env
-
-
-def _templates_cache() -> Path:
-    folder = _state().site.root / ".cache" / "templates"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return compiled_once(env, _state().site.root)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
@@ -184,7 +174,7 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
                           state.site.show(logo))
     for found in cards.problems:
         log.warning(str(found))
-    write_offline_page(_compiled_once(config.theme.get_env()), state.site, lang, site_dir,
+    write_offline_page(compiled_once(config.theme.get_env(), state.site.root), state.site, lang, site_dir,
                        root=urlsplit(config.site_url or "/").path, theme=dict(config.theme),
                        stylesheets=list(config.extra_css))
     _search_in_own_language(config, site_dir, lang)

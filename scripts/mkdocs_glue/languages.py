@@ -25,7 +25,7 @@ from typing import Any
 from ..built import run_mkdocs
 from ..problems import Problem
 from ..source.model import Site
-from . import headers
+from . import headers, templates
 
 SITEMAP = "sitemap.xml"
 LAST = "search/search_index.json"  # rewritten by static-i18n's last step, after every language: the first run's
@@ -62,6 +62,7 @@ def prepare(lang: str | None) -> run_mkdocs.Prepare:
     def prepared(config: Any) -> Callable[[], None] | None:
         global _one_language
         _one_language = lang is not None
+        templates.theme_compiled_once(config)
         i18n = config.plugins["i18n"]
         if lang is None:
             return None
