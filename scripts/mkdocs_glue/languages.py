@@ -24,6 +24,7 @@ from typing import Any
 
 from ..built import run_mkdocs
 from ..problems import Problem
+from ..source.config import language_options
 from ..source.model import Site
 from . import headers, templates
 
@@ -41,7 +42,8 @@ def one_language() -> bool:
 def build(site: Site, out: Path, meanwhile: Callable[[], None] = lambda: None) -> list[Problem]:
     """Build the site into ``out`` with every language built at the same time (this process does ``meanwhile``);
     MkDocs' problems."""
-    others = [lang for lang in site.languages if lang != site.default_language]
+    built = [item.get("locale") for item in language_options(site.config) if item.get("build", True)]
+    others = [lang for lang in site.languages if lang != site.default_language and lang in built]
     folders = [out.with_name(f"{out.name}-{lang}") for lang in others]  # same prefix: a killed build's are removed
     runs: list[tuple[Path, run_mkdocs.Prepare | None]] = [(out, prepare(site.default_language))]
     runs += [(folder, prepare(lang)) for lang, folder in zip(others, folders)]
