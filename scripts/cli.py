@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import sys
 import tempfile
@@ -103,14 +102,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Preview the site while you edit: every save rebuilds it and checks the sources; the problems are printed
     here (file:line) and shown in a banner at the top of the previewed page."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2
-    from mkdocs.__main__ import cli as mkdocs_cli
+    from .mkdocs_glue.serve import serve
 
-    # mkdocs-static-i18n logs each language's whole configuration on every rebuild: keep its warnings only.
-    logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
     quiet_serve_logs()  # no MkDocs line repeating a problem the checks told, no "GET /sw.js 404"
-
-    # Not strict: a warning must not stop the preview (the banner and the terminal tell the problems).
-    mkdocs_cli(["serve", "--no-strict", "--config-file", str(args.root / "mkdocs.yml"), "--dev-addr", args.dev_addr])
+    serve(args.root, args.dev_addr)  # not strict: a warning must not stop the preview (the banner tells)
     return 0
 
 
@@ -287,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     readable.add_argument("--format", choices=("text", "json"), default="text", help="a report, or JSON for tools")
     readable.set_defaults(run=cmd_readability)
     bench = commands.add_parser("bench", help=cmd_bench.__doc__, description=cmd_bench.__doc__)
-    bench.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 800], help="pages per language")
+    bench.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 800], help="pages per language (0: the real site)")
     bench.add_argument("--runs", type=int, default=3, help="runs per size (the median is reported)")
     bench.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "rc-bench",
                        help="where the generated sites go")

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .built import html_checks, html_model, linkchecker, links, run_mkdocs
+from .built import html_checks, html_model, linkchecker, links
 from .built.language import check_language
 from .built.swap import OLD_PREFIX, restore_backup, swap_into
 from .built.verify.run import verify_site
@@ -29,6 +29,7 @@ from .features.poster import publish as posters
 from .features.readability import measure as readability
 from .features.readability import report as readability_report
 from .features.zim import publish as zim_file
+from .mkdocs_glue import languages
 from .problems import Problem
 from .source.model import Site
 from .source.parse import load_site
@@ -126,7 +127,8 @@ def _run_stages(site: Site, work: Path, result: BuildResult, check_links: bool, 
         return html_checks.check_built(site, pages)
 
     stages: list[tuple[str, Callable[[], list[Problem]]]] = [
-        ("mkdocs build", lambda: run_mkdocs.run_mkdocs(site, work)),
+        # The languages at the same time; meanwhile, wordfreq's lists load for the readability stage.
+        ("mkdocs build", lambda: languages.build(site, work, lambda: readability.warm_up(site))),
         ("verify pages", lambda: verify_site(site, work)),  # before the PDFs are made from them
         ("language", lambda: check_language(site, work)),     # on the text readers see
         ("booklet pdfs", lambda: _booklet_pdfs(site, work, result)),

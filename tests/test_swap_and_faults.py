@@ -51,10 +51,10 @@ def test_a_full_or_read_only_disk_gives_one_plain_message_and_keeps_the_site(
         project: Path, monkeypatch: pytest.MonkeyPatch, code: int, words: str) -> None:
     site = _site(project / "site", "previous")
 
-    def failing(site_model: object, out: Path) -> list[object]:
-        raise OSError(code, "system words", str(out / "assets" / "x"))
+    def failing(site_model: object, runs: list[tuple[Path, object]], meanwhile: object = None) -> list[object]:
+        raise OSError(code, "system words", str(runs[0][0] / "assets" / "x"))
 
-    monkeypatch.setattr(run_mkdocs, "run_mkdocs", failing)
+    monkeypatch.setattr(run_mkdocs, "build_in_processes", failing)
     result = pipeline.build(project, site, check_links=False)
     assert [(p.path, words in p.message) for p in result.problems] == [("site", True)]
     assert ".site-build" not in str(result.problems[0])

@@ -8,6 +8,7 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from .forked import split_map
 from .inline_code import inline_blocks
 
 LANGUAGE_LINK = "rc-language"  # the header's link to another language, named in it (overrides/partials/alternate.html)
@@ -85,15 +86,17 @@ def url_of(rel: str) -> str:
 
 
 def read_built_site(out: Path) -> dict[str, HtmlPage]:
-    """Every HTML page under ``out``, by site-relative URL."""
-    pages: dict[str, HtmlPage] = {}
-    for path in sorted(out.rglob("*.html")):
-        page = HtmlPage(url=url_of(path.relative_to(out).as_posix()), path=path)
-        text = path.read_text("utf-8", "replace")
-        _collect(page, text)
-        page.inline = list(inline_blocks(text))
-        pages[page.url] = page
-    return pages
+    """Every HTML page under ``out``, by site-relative URL (a big site's in two processes)."""
+    return {page.url: page for page in split_map(lambda paths: [_read(out, p) for p in paths],
+                                                 sorted(out.rglob("*.html")))}
+
+
+def _read(out: Path, path: Path) -> HtmlPage:
+    page = HtmlPage(url=url_of(path.relative_to(out).as_posix()), path=path)
+    text = path.read_text("utf-8", "replace")
+    _collect(page, text)
+    page.inline = list(inline_blocks(text))
+    return page
 
 
 def resolve(base_url: str, href: str) -> str:

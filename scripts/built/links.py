@@ -12,6 +12,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from ..problems import Problem
 from ..source.model import Page
+from .forked import split_map
 from .html_model import HtmlPage, url_of
 
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
@@ -33,15 +34,15 @@ def local_target(page_url: str, href: str, site_url: str) -> tuple[str, str] | N
 def check_links(pages: dict[str, HtmlPage], out: Path, site_url: str, source_of: dict[str, Page]) -> list[Problem]:
     """Every broken internal link, image, stylesheet, script or anchor in the built site."""
     prefix = urlsplit(site_url).path if site_url else "/"
-    return list(_broken(pages, out, site_url, prefix, source_of))
+    return split_map(lambda part: list(_broken(pages, part, out, site_url, prefix, source_of)), list(pages.values()))
 
 
-def _broken(pages: dict[str, HtmlPage], out: Path, site_url: str, prefix: str,
+def _broken(pages: dict[str, HtmlPage], checking: list[HtmlPage], out: Path, site_url: str, prefix: str,
             source_of: dict[str, Page]) -> Iterator[Problem]:
     # Pages of one folder share most links (the menu): each (folder, link) is resolved and checked once.
     reasons: dict[tuple[str, str], str | None] = {}
     checked: dict[tuple[str, str], str | None] = {}
-    for page in pages.values():
+    for page in checking:
         base = prefix.rstrip("/") + page.url
         folder = base[: base.rfind("/") + 1]
         for href in [*page.anchors, *page.resources, *page.alternates.values()]:

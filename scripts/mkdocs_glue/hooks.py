@@ -46,8 +46,9 @@ from scripts.features.share_image.publish import Card, card_for, publish_cards
 from scripts.features.shared_texts.model import read_texts
 from scripts.features.shared_texts.render import fill_texts
 from scripts.features.typography.spacing import FRENCH, french_spacing
-from scripts.mkdocs_glue import headers, material_fixes, search_index, seo, stylesheets
-from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, terminal_text
+from scripts.mkdocs_glue import headers, languages, material_fixes, search_index, seo, stylesheets
+from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, remember, terminal_text
+from scripts.mkdocs_glue.templates import compiled_once
 from scripts.source.config import messages
 from scripts.source.model import Site, relative_url
 from scripts.source.parse import load_site
@@ -96,20 +97,21 @@ def on_config(config: MkDocsConfig, **_: Any) -> None:
     default = str(getattr(i18n, "default_language"))  # noqa: B009 - an untyped plugin
     live = None
     status = load_status(config_file.parent, site)
-    if _serving and _current is not None and getattr(i18n, "building", False):
+    if _serving and _current is not None and getattr(i18n, "building", False) and not languages.one_language():
         live = _current.live  # the other languages of the same rebuild
     elif _serving:  # the problems, and the pages the commits made outdated (warnings)
         warnings = (*outdated_warnings(status), *source_warnings(site))
-        live = LiveCheck((*check_sources(site), *warnings), time.perf_counter() - start)
+        live = remember(LiveCheck((*check_sources(site), *warnings), time.perf_counter() - start))
         print(terminal_text(live), file=sys.stderr, flush=True)
     _current = BuildState(site, status, default, live, {lang: read_glossary(site, lang)[0] for lang in site.languages},
                           {lang: read_texts(site, lang)[0] for lang in site.languages})
 
 
 def on_env(env: Environment, config: MkDocsConfig, **_: Any) -> Environment:
-    """Templates may name the default language (overrides/sitemap.xml: hreflang x-default)."""
+    """Templates may name the default language (overrides/sitemap.xml: hreflang x-default). The templates compiled
+    once are kept (.cache/templates/, by name and text): each language and each rebuild of make serve reuse them."""
     env.globals["i18n_default_language"] = _state().default_language
-    return env
+    return compiled_once(env, _state().site.root)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
@@ -198,8 +200,9 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
                           state.site.show(logo))
     for found in cards.problems:
         log.warning(str(found))
-    write_offline_page(config.theme.get_env(), state.site, lang, site_dir, root=urlsplit(config.site_url or "/").path,
-                       theme=dict(config.theme), stylesheets=list(config.extra["stylesheets"]))
+    write_offline_page(compiled_once(config.theme.get_env(), state.site.root), state.site, lang, site_dir,
+                       root=urlsplit(config.site_url or "/").path, theme=dict(config.theme),
+                       stylesheets=list(config.extra["stylesheets"]))
     _search_in_own_language(config, site_dir, lang)
     for problem in (material_fixes.fix_alternate_sitemaps(site_dir),
                     stylesheets.combine_stylesheets(site_dir, list(config.extra["stylesheets"]))):
@@ -207,8 +210,8 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
             log.warning(problem)
     # Last, once every page is written (the languages are built in their order in mkdocs.yml): the policy
     # with the hash of every inline script. Not in the pages under mkdocs serve, whose live-reload script
-    # is inline and would be blocked.
-    if lang == state.site.languages[-1]:
+    # is inline and would be blocked. A run of one language leaves it to the join (languages.py).
+    if lang == state.site.languages[-1] and not languages.one_language():
         headers.publish_policy(site_dir, meta=not _serving)
 
 

@@ -227,3 +227,12 @@ def measure_site(site: Site) -> Report:
         pages = [page for (page_lang, _), page in sorted(site.pages.items()) if page_lang == lang and page.readable]
         report.pages += measure_pages(pages, lang, report.settings)
     return report
+
+
+def warm_up(site: Site) -> None:
+    """Load the word lists ``measure_site`` needs (most of its time), e.g. while another process works."""
+    settings = read_settings(site)[0]
+    for lang in site.languages:
+        if has_frequencies(lang):
+            is_rare("a", lang, settings.common_words)
+            zipf("a", lang)
