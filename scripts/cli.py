@@ -5,11 +5,10 @@ import argparse
 import json
 import os
 import sys
-import tempfile
-from dataclasses import asdict
 from pathlib import Path
 
 from . import pipeline
+from .dev.commands import add_commands as add_dev_commands
 from .features.booklets.scaffold import new_booklet
 from .features.i18n_status import report as i18n_report
 from .features.i18n_status.model import load_status
@@ -153,84 +152,6 @@ def cmd_i18n_status(args: argparse.Namespace) -> int:
     return 1 if args.strict and not report.ok else 0
 
 
-def cmd_bench(args: argparse.Namespace) -> int:
-    """Time plain MkDocs and our full pipeline, stage by stage, on generated sites of growing size."""
-    from .dev import bench
-
-    args.workdir.mkdir(parents=True, exist_ok=True)
-    results = bench.bench(args.root, args.sizes, args.runs, args.workdir, args.linkchecker_max)
-    print(bench.table(results))
-    print(bench.growth(results))
-    args.json.write_text(json.dumps(results, indent=2), "utf-8")
-    print(f"written to {args.json}")
-    return 0
-
-
-def cmd_bench_serve(args: argparse.Namespace) -> int:
-    """Time make serve on a copy of the project: save a broken link into a page, until the problem is in the
-    terminal and in the banner of the page open in Chromium; then fix it, until the banner clears."""
-    from .dev import live_serve
-
-    print(live_serve.table(live_serve.measure(args.root, args.runs)))
-    return 0
-
-
-def cmd_weight(args: argparse.Namespace) -> int:
-    """Load each built page in Chromium (served on 127.0.0.1 with gzip); print requests and bytes transferred."""
-    from .dev import weight
-
-    site_dir = args.site_dir or args.root / "site"
-    if not (site_dir / "index.html").is_file():
-        print(f"No built site in {site_dir}: run 'make build' (or pass --site-dir).", file=sys.stderr)
-        return 1
-    weights = weight.measure_site(site_dir)
-    print(json.dumps([asdict(w) for w in weights], indent=2) if args.format == "json" else weight.format_table(weights))
-    return 0
-
-
-def cmd_slow_phone(args: argparse.Namespace) -> int:
-    """First paint, "usable" and bytes of the main pages on a slow phone (400 ms, 400 kbit/s, gzip), both languages."""
-    from .dev import slow_phone
-
-    site_dir = args.site_dir or args.root / "site"
-    if not (site_dir / "index.html").is_file():
-        print(f"No built site in {site_dir}: run 'make build' (or pass --site-dir).", file=sys.stderr)
-        return 1
-    print(slow_phone.format_table(*slow_phone.measure_site(site_dir)))
-    return 0
-
-
-def cmd_lighthouse(args: argparse.Namespace) -> int:
-    """Run Lighthouse (pinned in tools/lighthouse/) on the built site served like its host; print the four scores
-    and the layout shift of each page, then the audits below 100. Exit status 1 unless every page scores 100."""
-    from .dev import lighthouse
-
-    site_dir = args.site_dir or args.root / "site"
-    if not (site_dir / "index.html").is_file():
-        print(f"No built site in {site_dir}: run 'make build' (or pass --site-dir).", file=sys.stderr)
-        return 1
-    try:
-        reports = lighthouse.audit_site(site_dir, args.pages or lighthouse.PAGES, runs=args.runs,
-                                        progress=lambda r: print(f"{r.url}: {r.scores}", file=sys.stderr))
-    except lighthouse.LighthouseMissingError as error:
-        print(f"{error}.", file=sys.stderr)
-        return 1
-    print(lighthouse.format_table(reports))
-    return 0 if all(report.perfect for report in reports) else 1
-
-
-def cmd_judges(args: argparse.Namespace) -> int:
-    """Run the outside judges (vnu, PDF/UA-1, Grammalecte, lychee, zizmor) on the built site, as the tests do;
-    print what each finds. Exit status 1 if any finds something."""
-    from .dev.judges.report import run_judges
-
-    site_dir = args.site_dir or args.root / "site"
-    if not (site_dir / "index.html").is_file():
-        print(f"No built site in {site_dir}: run 'make build' (or pass --site-dir).", file=sys.stderr)
-        return 1
-    return 1 if run_judges(args.root, site_dir) else 0
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__)
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this repository)")
@@ -281,35 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     readable = commands.add_parser("readability", help=cmd_readability.__doc__, description=cmd_readability.__doc__)
     readable.add_argument("--format", choices=("text", "json"), default="text", help="a report, or JSON for tools")
     readable.set_defaults(run=cmd_readability)
-    bench = commands.add_parser("bench", help=cmd_bench.__doc__, description=cmd_bench.__doc__)
-    bench.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 800], help="pages per language (0: the real site)")
-    bench.add_argument("--runs", type=int, default=3, help="runs per size (the median is reported)")
-    bench.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "rc-bench",
-                       help="where the generated sites go")
-    bench.add_argument("--json", type=Path, default=Path("bench.json"), help="where to write the results")
-    bench.add_argument("--linkchecker-max", type=int, default=200,
-                       help="also time linkchecker on sites up to this many pages per language")
-    bench.set_defaults(run=cmd_bench)
-    bench_serve = commands.add_parser("bench-serve", help=cmd_bench_serve.__doc__, description=cmd_bench_serve.__doc__)
-    bench_serve.add_argument("--runs", type=int, default=5, help="saves measured (each: broken, then fixed)")
-    bench_serve.set_defaults(run=cmd_bench_serve)
-    weigh = commands.add_parser("weight", help=cmd_weight.__doc__, description=cmd_weight.__doc__)
-    weigh.add_argument("--site-dir", type=Path, default=None, help="the built site (default: site/)")
-    weigh.add_argument("--format", choices=("text", "json"), default="text", help="a table, or JSON for tools")
-    weigh.set_defaults(run=cmd_weight)
-    judge = commands.add_parser("judges", help=cmd_judges.__doc__, description=cmd_judges.__doc__)
-    judge.add_argument("--site-dir", type=Path, default=None, help="the built site (default: site/)")
-    judge.set_defaults(run=cmd_judges)
-    slow = commands.add_parser("slow-phone", help=cmd_slow_phone.__doc__, description=cmd_slow_phone.__doc__)
-    slow.add_argument("--site-dir", type=Path, default=None, help="the built site (default: site/)")
-    slow.set_defaults(run=cmd_slow_phone)
-    light = commands.add_parser("lighthouse", help=cmd_lighthouse.__doc__, description=cmd_lighthouse.__doc__)
-    light.add_argument("--site-dir", type=Path, default=None, help="the built site (default: site/)")
-    light.add_argument("--pages", nargs="+", default=None,
-                       help="site-relative addresses, e.g. / /en/faq/ (default: 5 kinds of page in both languages)")
-    light.add_argument("--runs", type=int, default=3,
-                       help="runs per page at most; the best is kept (performance varies with the host's load)")
-    light.set_defaults(run=cmd_lighthouse)
+    add_dev_commands(commands.add_parser)  # bench, bench-serve, weight, judges, slow-phone, lighthouse
     args = parser.parse_args(argv)
     return int(args.run(args))
 

@@ -29,9 +29,11 @@ ALLOWED: dict[str, set[str]] = {
     "mkdocs_glue": {"source", "features", "source_checks", "problems",
                     "built"},  # headers.py reads the inline code of the built pages
     "built": {"source", "problems"},
-    "pipeline": {"source", "features", "source_checks", "built", "problems"},
+    "pipeline": {"source", "features", "source_checks", "built", "problems",
+                 "mkdocs_glue"},  # the build's entry point runs MkDocs, one language per process (languages.build)
     "dev": {"pipeline", "built", "mkdocs_glue"},
-    "cli": {"source", "features", "source_checks", "pipeline", "dev", "problems"},
+    "cli": {"source", "features", "source_checks", "pipeline", "dev", "problems",
+            "mkdocs_glue"},  # the commands' entry point: make serve (serve, live_check's quiet logs)
     "__main__": {"cli"},
 }
 # Imports only for the type checker (under ``if TYPE_CHECKING:``), which may point the other way.
@@ -43,6 +45,9 @@ FEATURES_ALLOWED: dict[str, set[str]] = {
     "page_foot": {"i18n_status"},   # the page's dates come from the translation status
     "review": {"i18n_status"},      # the reviewers' views of the translation status
     "share_image": {"booklets"},    # write_atomic
+    "poster": {"booklets"},         # the poster is printed with the booklets' PDF stack (render_pdf, machine_check)
+    # the ZIM packs the booklet texts, the posters' descriptions, the search words and the site logo
+    "zim": {"booklets", "poster", "search_words", "share_image"},
 }
 
 

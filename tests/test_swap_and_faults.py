@@ -23,7 +23,7 @@ def _site(folder: Path, text: str) -> Path:
 def test_swap_replaces_the_site_and_removes_the_old_one(tmp_path: Path, exchange: bool,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     if not exchange:
-        monkeypatch.setattr(swap, "_exchange", lambda first, second: False)
+        monkeypatch.setattr(swap, "exchange", lambda first, second: False)
     target = _site(tmp_path / "site", "old")
     work = _site(tmp_path / ".site-build-1", "new")
     swap.swap_into(work, target)
@@ -33,7 +33,7 @@ def test_swap_replaces_the_site_and_removes_the_old_one(tmp_path: Path, exchange
 
 def test_renameat2_exchanges_on_this_machine(tmp_path: Path) -> None:
     first, second = _site(tmp_path / "a", "a"), _site(tmp_path / "b", "b")
-    assert swap._exchange(first, second)
+    assert swap.exchange(first, second)
     assert (first / "index.html").read_text("utf-8") == "b"
 
 

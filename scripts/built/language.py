@@ -1,8 +1,10 @@
 """Is each published page written in its language? The same test as source/language.py, on the text a reader
 sees: whatever Markdown made of the page (headings, quotations, capitalised words, text that only looked like
-code or a comment in the Markdown), code and passages marked with another ``lang`` left out."""
+code or a comment in the Markdown); scripts, names in code and the passages marked with another ``lang`` (or an
+unknown one, ``lang=""``) left out."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,11 +12,12 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..problems import Problem
-from ..source.language import CACHE, WORD, _name, _tell, function_words
+from ..source.language import CACHE, WORD, function_words, language_name, tell
 from ..source.model import Page, Site
 
 NOT_PROSE = "script, style, template, svg"  # code blocks count: readers see them (a fence can hide text)
 BLOCKS = "p, pre, li, dt, dd, td, th, h1, h2, h3, h4, h5, h6, blockquote, figcaption, summary, caption"
+SPACE = re.compile(r"\s")
 BLOCK_WORDS = 4  # function words of the other language that make a paragraph of it (8 for a section)
 
 
@@ -34,9 +37,9 @@ def check_language(site: Site, out: Path) -> list[Problem]:
             continue
         found = [(_section_line(page, heading_id), "section" if heading_id else "page", verdict)
                  for heading_id, words in _sections(article)
-                 if (verdict := _tell(words, lang, known))]
+                 if (verdict := tell(words, lang, known))]
         found += [(_text_line(page, text), "paragraph", verdict)
-                  for text, words in _blocks(article) if (verdict := _tell(words, lang, known, BLOCK_WORDS))]
+                  for text, words in _blocks(article) if (verdict := tell(words, lang, known, BLOCK_WORDS))]
         problems += [_problem(page, line, what, lang, *verdict) for line, what, verdict in found[:1]]
     return problems
 
@@ -57,22 +60,36 @@ def _section_line(page: Page, heading_id: str) -> int:
 
 
 def _problem(page: Page, line: int, what: str, lang: str, other: str, examples: list[str]) -> Problem:
-    return Problem(page.display, line, f"the published text of this {what} seems to be written in {_name(other)}, "
-                   f"not in {_name(lang)} (words such as {', '.join(repr(w) for w in examples)})",
-                   f"write it in {_name(lang)}; a quotation in {_name(other)} goes in <span lang=\"{other}\">…</span>")
+    theirs, ours = language_name(other), language_name(lang)
+    return Problem(page.display, line, f"the published text of this {what} seems to be written in {theirs}, "
+                   f"not in {ours} (words such as {', '.join(repr(w) for w in examples)})",
+                   f"write it in {ours}; a quotation in {theirs} goes in <span lang=\"{other}\">…</span>")
 
 
 def _article(html: str, lang: str) -> LexborNode | None:
-    """The page's article, without code and without the passages marked as written in another language."""
+    """The page's article without what is not prose in its language: scripts and styles, names in code (a file,
+    a path, an id: one word in an inline <code>), and every element marked with another ``lang``, "" (unknown)
+    included (a quotation, a commit's subject, a section awaiting its translation)."""
     article = LexborHTMLParser(html).css_first("article")
     if article is None:
         return None
-    for node in article.css(NOT_PROSE):
-        node.decompose()
-    for node in article.css("[lang]"):
-        if (node.attributes.get("lang") or "").split("-")[0] != lang:
+    left_out = [*article.css(NOT_PROSE),
+                *(node for node in article.css("code") if not SPACE.search(node.text())
+                  and not any(parent.tag == "pre" for parent in _ancestors(node))),  # code blocks count
+                *(node for node in article.css("[lang]")
+                  if (node.attributes.get("lang") or "").split("-")[0].lower() != lang)]
+    chosen = {node.mem_id for node in left_out}
+    for node in left_out:
+        if not any(parent.mem_id in chosen for parent in _ancestors(node)):  # an inner one goes with its outer one
             node.decompose()
     return article
+
+
+def _ancestors(node: LexborNode) -> Iterator[LexborNode]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
 
 
 def _sections(article: LexborNode) -> Iterator[tuple[str, Counter[str]]]:

@@ -20,7 +20,7 @@ RENAME_EXCHANGE = 2     # linux/fs.h
 AT_FDCWD = -100
 
 
-def _exchange(first: Path, second: Path) -> bool:
+def exchange(first: Path, second: Path) -> bool:
     """Swap two paths atomically with renameat2; False when this system or file system cannot."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
@@ -42,7 +42,7 @@ def swap_into(work: Path, target: Path) -> None:
     if not target.exists():
         work.rename(target)
         return
-    if _exchange(work, target):
+    if exchange(work, target):
         shutil.rmtree(work, ignore_errors=True)  # the old site, now at the build folder's name
         return
     old = target.with_name(f"{OLD_PREFIX}{os.getpid()}")

@@ -25,8 +25,10 @@ from .browser import chromium
 from .host import serve_like_host
 
 # Bytes, headers included: the FAQ page's first visit stays at or under this (tests/built/test_browser.py). It
-# holds the first-paint CSS inlined in every page (about 8 KB compressed: overrides/partials/critical.css).
-BUDGET = 96 * 1024
+# holds the first-paint CSS inlined in every page (about 8 KB compressed: overrides/partials/critical.css) and
+# the read-aloud script that every content page loads (features/read_aloud: 2,768 bytes with its headers), which
+# took the FAQ's first visit from 97,199 to 99,967 bytes: the budget was 96 KB before it, 99 KB since.
+BUDGET = 99 * 1024
 KEPT = "html[data-rc-kept]"  # set by reader-tools.js once the service worker has kept the page
 KEPT_TIMEOUT = 20_000        # ms
 UPDATE_CHECK = 2_000         # ms: Chromium checks the worker's script about a second after a navigation

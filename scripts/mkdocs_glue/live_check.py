@@ -84,35 +84,19 @@ def _items(problems: list[Problem], page_path: str) -> str:
 
 def banner_html(check: LiveCheck, page_path: str) -> str:
     """The banner of a previewed page: every problem (those of ``page_path``, e.g. docs/fr/faq.md, first), then
-    the warnings (to check, they fail nothing)."""
+    the warnings (to check, they fail nothing). ``data-source`` names the page's file for ``refresh_banners``."""
     timing = f"checked in {check.seconds:.2f} s, at your last save"
     errors, warnings = _split(check)
     to_check = (f'<div class="admonition warning rc-live-check-warnings" role="status" lang="en" data-search-exclude>'
                 f'<p class="admonition-title">make serve: {len(warnings)} to check (not a problem, '
                 f'nothing fails):</p>{_items(warnings, page_path)}</div>') if warnings else ""
-    if not errors:
-        return (f'<div class="admonition success rc-live-check" role="status" lang="en" data-search-exclude>'
-                f'<p class="admonition-title">make serve: no problem in the sources ({timing}).</p></div>'
-                + to_check)
-    count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
-    return (f'<div class="admonition failure rc-live-check" role="status" lang="en" data-search-exclude>'
-            f'<p class="admonition-title">make serve: {count} in the sources ({timing}).</p>'
-            f"{_items(errors, page_path)}</div>" + to_check)
-
-
-    if not check.problems:
-        return (f'<div class="admonition success rc-live-check" role="status" lang="en" data-search-exclude'
-                f' data-source="{escape(page_path)}">'
-                f'<p class="admonition-title">make serve: no problem in the sources ({timing}).</p></div>')
-    items = sorted(set(check.problems), key=lambda p: (p.path != page_path, p))
-    count = f"{len(items)} problem{'s' if len(items) != 1 else ''}"
-    rows = "".join(f"<li><code>{escape(p.where)}</code>{' (this page)' if p.path == page_path else ''}: "
-                   f"{escape(p.advice)}</li>" for p in items[:MAX_SHOWN])
-    more = f"<p>… and {len(items) - MAX_SHOWN} more: see the terminal.</p>" if len(items) > MAX_SHOWN else ""
-    return (f'<div class="admonition failure rc-live-check" role="status" lang="en" data-search-exclude'
-            f' data-source="{escape(page_path)}">'
-            f'<p class="admonition-title">make serve: {count} in the sources ({timing}).</p>'
-            f"<ul>{rows}</ul>{more}</div>")
+    if errors:
+        kind, count = "failure", f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
+        title, items = f"make serve: {count} in the sources ({timing}).", _items(errors, page_path)
+    else:
+        kind, title, items = "success", f"make serve: no problem in the sources ({timing}).", ""
+    return (f'<div class="admonition {kind} rc-live-check" role="status" lang="en" data-search-exclude'
+            f' data-source="{escape(page_path)}"><p class="admonition-title">{title}</p>{items}</div>' + to_check)
 
 
 def refresh_banners(site_dir: Path, check: LiveCheck) -> None:

@@ -64,7 +64,7 @@ def _words(text: str) -> list[str]:
     return [word.lower().replace("’", "'") for word in WORD.findall(text) if not word[0].isupper()]
 
 
-def _tell(words: Counter[str], lang: str, known: dict[str, frozenset[str]],
+def tell(words: Counter[str], lang: str, known: dict[str, frozenset[str]],
           least: int = MIN_WORDS) -> tuple[str, list[str]] | None:
     """The other language these words are written in, with its most used words; None if it is ``lang`` or
     fewer than ``least`` function words tell."""
@@ -97,19 +97,20 @@ def written_in_its_language(site: Site) -> Iterator[Problem]:
     known = function_words(tuple(site.languages), site.root / CACHE)
     for page in site.pages.values():
         sections = list(_sections(page))
-        whole = _tell(sum((words for _, words in sections), Counter()), page.lang, known)
-        found = [(sections[0][0], whole)] if whole else [(line, _tell(words, page.lang, known)) for line, words in sections]
+        whole = tell(sum((words for _, words in sections), Counter()), page.lang, known)
+        found = [(sections[0][0], whole)] if whole else [(line, tell(words, page.lang, known)) for line, words in sections]
         for line, verdict in found:
             if verdict:
                 other, examples = verdict
                 where = "this page" if whole else "this section"
-                yield Problem(page.display, line, f"{where} seems to be written in {_name(other)}, not in "
-                              f"{_name(page.lang)} (words such as {', '.join(repr(w) for w in examples)})",
-                              f"put the {_name(other)} text in docs/{other}/{page.rel} and write the "
-                              f"{_name(page.lang)} one here")
+                theirs, ours = language_name(other), language_name(page.lang)
+                yield Problem(page.display, line, f"{where} seems to be written in {theirs}, not in {ours} "
+                              f"(words such as {', '.join(repr(w) for w in examples)})",
+                              f"put the {theirs} text in docs/{other}/{page.rel} and write the {ours} one here")
 
 
-def _name(lang: str) -> str:
+def language_name(lang: str) -> str:
+    """The language's name in English, e.g. "French" for "fr"."""
     return str(Locale.parse(lang).get_display_name("en"))
 
 

@@ -116,7 +116,7 @@ def _visit(page: Page, base: str, url: str, width: int) -> Visit:
     return visit
 
 
-def _page(browser: Browser, width: int = DESKTOP, **options: Any) -> tuple[BrowserContext, Page]:
+def open_page(browser: Browser, width: int = DESKTOP, **options: Any) -> tuple[BrowserContext, Page]:
     context = browser.new_context(viewport={"width": width, "height": 800}, **options)
     return context, context.new_page()
 
@@ -149,7 +149,7 @@ def test_pages_satisfy_their_content_security_policy(survey: Survey) -> None:
 
 def test_the_policy_is_enforced_by_the_test_server(browser: Browser, base: str) -> None:
     """The CSP test can fail: a script from elsewhere is refused and reported."""
-    context, page = _page(browser)
+    context, page = open_page(browser)
     context.add_init_script(CSP_LISTENER)
     response = page.goto(base + "faq/")
     assert response is not None and "script-src" in response.headers["content-security-policy"]
@@ -161,7 +161,7 @@ def test_the_policy_is_enforced_by_the_test_server(browser: Browser, base: str) 
 
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
 def test_skip_link_comes_first_and_every_focus_is_visible(browser: Browser, base: str, width: int) -> None:
-    context, page = _page(browser, width)
+    context, page = open_page(browser, width)
     page.goto(base + "faq/", wait_until="networkidle")
     page.keyboard.press("Tab")
     page.wait_for_timeout(300)  # Material fades the skip link in
@@ -192,7 +192,7 @@ def _focused(page: Page) -> dict[str, Any]:
 
 
 def test_menu_button_opens_the_menu_from_the_keyboard_on_a_phone(browser: Browser, base: str) -> None:
-    context, page = _page(browser, PHONE)
+    context, page = open_page(browser, PHONE)
     for key in (" ", "Enter"):
         page.goto(base + "en/faq/", wait_until="load")
         button = page.get_by_role("button", name="Navigation", exact=True)
@@ -208,7 +208,7 @@ def test_menu_button_opens_the_menu_from_the_keyboard_on_a_phone(browser: Browse
 
 
 def test_menu_opens_without_javascript_too(browser: Browser, base: str) -> None:
-    context, page = _page(browser, PHONE, java_script_enabled=False)
+    context, page = open_page(browser, PHONE, java_script_enabled=False)
     page.goto(base + "faq/", wait_until="load")
     link = page.locator(".md-sidebar--primary").get_by_role("link", name="Comment participer")
     assert not link.is_visible()
@@ -220,7 +220,7 @@ def test_menu_opens_without_javascript_too(browser: Browser, base: str) -> None:
 
 @pytest.mark.parametrize("path", ["faq/", "eligibility/", "booklets/est-ensemble/"])
 def test_every_control_is_named_in_the_page_language(browser: Browser, base: str, path: str) -> None:
-    context, page = _page(browser)
+    context, page = open_page(browser)
     names = {}
     for lang, prefix in (("fr", ""), ("en", "en/")):
         page.goto(base + prefix + path, wait_until="load")
@@ -238,7 +238,7 @@ def test_every_control_is_named_in_the_page_language(browser: Browser, base: str
 # -- Search --------------------------------------------------------------------------------------
 
 
-def _search(page: Page, query: str) -> list[str]:
+def search(page: Page, query: str) -> list[str]:
     """The result links (site paths) for ``query`` typed in the search box."""
     box = page.locator("input.md-search__input")
     if not box.is_visible():
@@ -255,52 +255,52 @@ def _search(page: Page, query: str) -> list[str]:
 
 
 def test_search_finds_pages_in_the_readers_language_only(browser: Browser, base: str) -> None:
-    context, page = _page(browser)
+    context, page = open_page(browser)
     for path, is_english in (("faq/", False), ("en/faq/", True)):
         page.goto(base + path, wait_until="networkidle")
-        found = _search(page, "programme")
+        found = search(page, "programme")
         assert len(found) >= 3, found
         assert all(p.startswith("/en/") == is_english for p in found), found
     context.close()
 
 
 def test_search_ignores_accents_and_word_endings(browser: Browser, base: str) -> None:
-    context, page = _page(browser, PHONE)
+    context, page = open_page(browser, PHONE)
     page.goto(base + "faq/", wait_until="networkidle")
-    assert "/privacy/" in _search(page, "hebergement")
-    assert _search(page, "Hébergement") == _search(page, "hebergement")
-    assert "/eligibility/" in _search(page, "criteres")
-    assert _search(page, "ateliers") == _search(page, "atelier") != []
+    assert "/privacy/" in search(page, "hebergement")
+    assert search(page, "Hébergement") == search(page, "hebergement")
+    assert "/eligibility/" in search(page, "criteres")
+    assert search(page, "ateliers") == search(page, "atelier") != []
     page.goto(base + "en/faq/", wait_until="networkidle")
-    assert _search(page, "cities") == _search(page, "city") != []
+    assert search(page, "cities") == search(page, "city") != []
     context.close()
 
 
 def test_search_finds_pages_by_the_words_readers_type(browser: Browser, base: str) -> None:
     """Words the pages do not say, listed in their front matter (keywords:), in the reader's language only."""
-    context, page = _page(browser, PHONE)
+    context, page = open_page(browser, PHONE)
     page.goto(base + "faq/", wait_until="networkidle")
-    assert _search(page, "eligibilite")[0] == "/eligibility/"
-    assert _search(page, "Éligibilité") == _search(page, "eligibilite")
-    assert _search(page, "inscription")[0] == "/take-part/"
-    assert {"/faq/", "/programme/"} & set(_search(page, "salaire"))
-    assert _search(page, "salary") == []  # an English word: not in the French index
+    assert search(page, "eligibilite")[0] == "/eligibility/"
+    assert search(page, "Éligibilité") == search(page, "eligibilite")
+    assert search(page, "inscription")[0] == "/take-part/"
+    assert {"/faq/", "/programme/"} & set(search(page, "salaire"))
+    assert search(page, "salary") == []  # an English word: not in the French index
     page.goto(base + "en/faq/", wait_until="networkidle")
-    assert "/en/programme/" in _search(page, "certificate")
-    assert _search(page, "register")[0] == "/en/take-part/"
-    assert _search(page, "inscription") == []
+    assert "/en/programme/" in search(page, "certificate")
+    assert search(page, "register")[0] == "/en/take-part/"
+    assert search(page, "inscription") == []
     context.close()
 
 
 def test_search_loads_its_index_and_engine_only_when_the_reader_searches(browser: Browser, base: str) -> None:
-    context, page = _page(browser)
+    context, page = open_page(browser)
     requested: list[str] = []
     page.on("request", lambda request: requested.append(urlsplit(request.url).path))
     page.goto(base + "faq/", wait_until="networkidle")
     page.wait_for_timeout(500)
     assert not [path for path in requested if "search_index.json" in path or "/workers/search." in path
                 or "/lunr/" in path], "a visit that does not search must not download the search index"
-    _search(page, "programme")
+    search(page, "programme")
     assert "/search/search_index.json" in requested
     assert [path for path in requested if "/workers/search." in path]
     assert "/assets/javascripts/lunr/min/lunr.fr.min.js" in requested
@@ -313,7 +313,7 @@ def test_search_loads_its_index_and_engine_only_when_the_reader_searches(browser
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
 def test_language_switch_keeps_the_readers_place(browser: Browser, base: str, width: int) -> None:
     """The header's word ("English", "Français") at every width, and the icon menu where it is shown."""
-    context, page = _page(browser, width)
+    context, page = open_page(browser, width)
     page.goto(base + "faq/#compensation", wait_until="load")
     for lang, expected in (("en", "/en/faq/#compensation"), ("fr", "/faq/#compensation")):
         with page.expect_navigation():
@@ -330,7 +330,7 @@ def test_language_switch_keeps_the_readers_place(browser: Browser, base: str, wi
 
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
 def test_header_shows_the_other_language_as_a_word_big_enough_to_tap(browser: Browser, base: str, width: int) -> None:
-    context, page = _page(browser, width)
+    context, page = open_page(browser, width)
     for path, word, lang in (("programme/", "English", "en"), ("en/programme/", "Français", "fr")):
         page.goto(base + path, wait_until="load")
         link = page.locator(".md-header a.rc-language")
@@ -345,7 +345,7 @@ def test_header_shows_the_other_language_as_a_word_big_enough_to_tap(browser: Br
 
 @pytest.mark.parametrize("script", [True, False])
 def test_404_page_speaks_the_language_of_the_address(browser: Browser, base: str, script: bool) -> None:
-    context, page = _page(browser, java_script_enabled=script)
+    context, page = open_page(browser, java_script_enabled=script)
     for path, lang in (("nowhere/", "fr"), ("faq/old-question/", "fr"), ("en/nowhere/", "en"), ("en/faq/x", "en")):
         response = page.goto(base + path)
         assert response is not None and response.status == 404

@@ -19,7 +19,7 @@ from scripts.problems import format_text
 from scripts.source.config import read_config
 
 from ..conftest import ROOT, copy_with_cache
-from .test_browser import _search
+from .test_browser import search
 
 KEPT = "html[data-rc-kept]"
 BRAND = "rgb(11, 79, 92)"  # site.css: the header's colour, only there when the styles are
@@ -95,7 +95,7 @@ def test_search_works_offline(hosted: Hosted, context: BrowserContext, home: str
     page = visit_and_keep(context, hosted.base + home)
     context.set_offline(True)
     page.goto(hosted.base + home + "faq/", wait_until="load")
-    assert answer in _search(page, query)
+    assert answer in search(page, query)
     assert not page.locator(".rc-search-offline").is_visible()
 
 

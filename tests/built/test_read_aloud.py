@@ -1,6 +1,6 @@
 """Read aloud in Chromium, with speechSynthesis replaced by a recorder (an init script): what is said, in which
 language and order; pause and resume; previous and next; the speed; no voice for the page's language; no
-speechSynthesis at all; keyboard, 44 px targets, axe; not on paper."""
+speechSynthesis at all; keyboard, 44 px targets, axe; not on paper; on every page to read but the homes."""
 from __future__ import annotations
 
 import json
@@ -98,11 +98,14 @@ def test_reads_the_article_in_order_in_the_pages_language(browser: Browser, base
     # Every question of the FAQ is said, in the page's order, each followed by its answer.
     questions = [text.strip() for text in page.locator("article h3").all_inner_texts()]
     assert len(questions) > 5
+    assert all(texts.count(question) == 1 for question in questions)  # not again from the list under the title
     positions = [texts.index(question) for question in questions]
     assert positions == sorted(positions) and all(b - a > 1 for a, b in zip(positions, positions[1:], strict=False))
-    # Not said: the control itself, the list of words explained, the page foot's button, the menus.
+    # Not said: the control itself, the list of questions, the list of words explained, the page foot's button,
+    # the menus.
     everything = " ".join(texts)
-    for skipped in (TEXTS[lang]["hint"], GLOSSARY_HEADING[lang], SHARE[lang]):
+    question_list = page.locator("details.rc-questions > summary").inner_text().strip()
+    for skipped in (TEXTS[lang]["hint"], question_list, GLOSSARY_HEADING[lang], SHARE[lang]):
         assert skipped not in everything
     menu = page.locator(".md-nav__link").first.inner_text()
     assert menu.strip() not in texts
@@ -161,6 +164,18 @@ def test_without_a_voice_in_the_pages_language_it_says_so(browser: Browser, base
     assert said(page) == []
     assert page.locator(".rc-listen__play").inner_text() == TEXTS[lang]["listen"]
     page.context.close()
+
+
+def test_on_every_page_to_read_but_not_the_homes_and_the_editors_pages(built_site: Path) -> None:
+    """The homes' task cards must fit the first screen of a phone; the editors' pages are not for readers."""
+    without = set()
+    for path in built_site.rglob("*.html"):
+        html = path.read_text("utf-8")
+        assert html.count('class="rc-listen"') <= 1
+        if 'class="rc-listen"' not in html and 'name="robots" content="noindex' not in html:
+            without.add(path.relative_to(built_site).as_posix())
+    assert without == {"index.html", "en/index.html"}
+    assert 'class="rc-listen"' in (built_site / "en" / "booklets" / "index.html").read_text("utf-8")
 
 
 def test_without_speech_synthesis_there_is_no_control(browser: Browser, base: str) -> None:

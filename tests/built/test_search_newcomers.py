@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page
 
 from scripts.dev import host as hosting
 
-from .test_browser import PHONE, _page, _search
+from .test_browser import PHONE, open_page, search
 
 ANSWERS = {"fr": {"/eligibility/", "/take-part/", "/faq/"}, "en": {"/en/eligibility/", "/en/take-part/", "/en/faq/"}}
 
@@ -49,16 +49,16 @@ def test_a_newcomer_finds_the_pages_about_papers_and_pay(browser: Browser, site_
                                                          path: str, queries: list[str], pay: str,
                                                          common: list[str]) -> None:
     home = "/en/" if lang == "en" else "/"
-    context, page = _page(browser, PHONE)
+    context, page = open_page(browser, PHONE)
     page.goto(site_url + path, wait_until="networkidle")
     for query in queries:
-        _search(page, query)
+        search(page, query)
         found = groups(page)
         assert len(found) >= 3 and set(found[:3]) == ANSWERS[lang], (query, found)
         assert missing_words(page) <= set(query.lower().split()), (query, missing_words(page))
     page.screenshot(path=str(tmp_path / f"search-papers-{lang}.png"))  # what the reader sees, to look at
-    _search(page, pay)  # the FAQ question on pay comes first
+    search(page, pay)  # the FAQ question on pay comes first
     assert groups(page)[0] == f"{home}faq/" and f"{home}faq/#compensation" in first_links(page)
     for words in common:
-        assert _search(page, words) == [], words
+        assert search(page, words) == [], words
     context.close()

@@ -19,3 +19,11 @@ def test_a_page_of_many_questions_lists_them_under_their_section_after_its_title
 def test_a_page_of_few_questions_is_left_as_it_is() -> None:
     assert question_list(page(MINIMUM - 1), "{count}") == ""
     assert with_question_list(page(MINIMUM - 1), "{count}") == page(MINIMUM - 1)
+
+
+def test_a_question_in_another_language_keeps_its_language_in_the_list() -> None:
+    """A section awaiting its translation (source/pending.py) shows its heading in its own language."""
+    html = page(MINIMUM).replace('<h3 id="q1">', '<h3 id="q1" lang="fr">').replace('<h2 id="s">', '<h2 id="s" lang="fr">')
+    listing = question_list(html, "{count}")
+    assert '<li><a href="#s" lang="fr">Section</a><ul><li><a href="#q0">Question 0\u00a0?</a></li>' in listing
+    assert '<li><a href="#q1" lang="fr">Question 1\u00a0?</a></li>' in listing

@@ -30,7 +30,8 @@ def test_the_configuration_a_template_or_an_asset_rebuilds_every_language(projec
 
 
 def test_the_banners_of_the_language_not_rebuilt_tell_the_new_problems(tmp_path: Path) -> None:
-    before = LiveCheck((), 0.1)
+    outdated = Problem("docs/en/faq.md", 1, "this translation may be out of date", "check it", level="warning")
+    before = LiveCheck((outdated,), 0.1)  # a box of warnings after the banner, to go with it
     now = LiveCheck((Problem("docs/fr/faq.md", 4, "the link 'x.md' leads to no page or file", "fix it"),), 0.2)
     pages = {"en/faq/index.html": "docs/en/faq.md", "faq/index.html": "docs/fr/faq.md"}
     for rel, source in pages.items():
@@ -41,3 +42,9 @@ def test_the_banners_of_the_language_not_rebuilt_tell_the_new_problems(tmp_path:
         assert (tmp_path / rel).read_text("utf-8") == f"<body>{banner_html(now, source)}<h1>FAQ</h1></body>"
     assert "(this page)" in (tmp_path / "faq/index.html").read_text("utf-8")
     assert "(this page)" not in (tmp_path / "en/faq/index.html").read_text("utf-8")
+    assert 'data-source="docs/fr/faq.md"' in (tmp_path / "faq/index.html").read_text("utf-8")
+    assert "out of date" not in (tmp_path / "faq/index.html").read_text("utf-8")  # the old warnings box is gone
+    refresh_banners(tmp_path, before)
+    for rel, source in pages.items():
+        assert (tmp_path / rel).read_text("utf-8") == f"<body>{banner_html(before, source)}<h1>FAQ</h1></body>"
+    assert "1 to check" in (tmp_path / "faq/index.html").read_text("utf-8")

@@ -100,7 +100,9 @@ SETTINGS: dict[str, tuple[str, str, str]] = {
     "extra_javascript": ("  - assets/javascripts/reader-tools.js\n",
                          "  - assets/javascripts/reader-tools.js\n  - https://e.example/x.js\n", "'extra_javascript'"),
     "hooks": ("  - scripts/mkdocs_glue/hooks.py\n", "  - scripts/mkdocs_glue/hooks.py\n  - docs/h.py\n", "'hooks'"),
-    "extra_css": ("  - assets/stylesheets/site.css\n", "  - assets/stylesheets/site.css\n  - x.css\n", "'extra_css'"),
+    "extra_css": ("\nextra:\n", "\nextra_css:\n  - x.css\nextra:\n", "'extra_css'"),  # in the <head>: none
+    "extra.stylesheets": ("    - assets/stylesheets/site.css\n",
+                          "    - assets/stylesheets/site.css\n    - https://e.example/x.css\n", "'extra.stylesheets'"),
     "custom_dir": ("custom_dir: overrides", "custom_dir: docs/assets", "'theme.custom_dir'"),
     "docs_dir": ("docs_dir: docs", "docs_dir: .", "'docs_dir'"),
     "markdown extension": ("  - attr_list\n", "  - attr_list\n  - pymdownx.snippets\n", "'markdown_extensions'"),

@@ -1,7 +1,8 @@
 /* Read aloud (scripts/features/read_aloud): the "Listen" control under a page's title reads the article,
  * block by block in reading order, with the device's own voices (speechSynthesis): nothing is sent
  * anywhere, and it works offline. The block being read is highlighted (class rc-listen-current).
- * Menus, buttons, the page foot and the list of words explained are skipped.
+ * Menus, the list of questions under the title, buttons, the page foot and the list of words explained are
+ * skipped.
  * Pause stops the voice and keeps the block; play reads that block again from its start (the browsers'
  * own pause and resume are unreliable on phones). Previous, next and the speed appear once reading has
  * started. Without speechSynthesis the control is removed from view (until then site.css keeps its place);
@@ -17,7 +18,8 @@
   }
 
   var BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, dt, dd, th, td, figcaption, blockquote";
-  var SKIP = ".rc-listen, .rc-glossary, .rc-page-foot, .rc-offline-note, .rc-download, nav, .md-source-file";
+  var SKIP = ".rc-listen, .rc-questions, .rc-glossary, .rc-page-foot, .rc-offline-note, .rc-download, nav, " +
+    ".md-source-file";
   var NOT_SPOKEN = "button:not(.rc-term), .rc-term__definition, .rc-visually-hidden, .headerlink, svg, script, " +
     "[aria-hidden=true], [hidden]";
   var CURRENT = "rc-listen-current";

@@ -19,7 +19,7 @@ STYLESHEET = "assets/stylesheets/booklet-print.css"  # in docs/
 # the glossary's links back to the text, the page foot (its date goes on the cover), the site's name printed
 # above the page (the cover has it).
 WEB_ONLY = ("h1, a.headerlink, .md-source-file, .rc-download, .rc-outdated, .rc-pending, .rc-kind, "
-            ".rc-glossary__back, .rc-offline-note, .rc-page-foot, .rc-print-site")
+            ".rc-glossary__back, .rc-offline-note, .rc-page-foot, .rc-print-site, .rc-listen")  # .rc-listen: read aloud
 UPDATED = ".rc-updated"  # "Page updated on …" (features/page_foot): absent without the git history
 
 

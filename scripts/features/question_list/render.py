@@ -7,7 +7,8 @@ import re
 from html import escape
 
 MINIMUM = 6  # questions (``<h3>`` with an id) from which a page gets its list
-HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+HEADING = re.compile(r'<h([23]) id="([^"]+)"([^>]*)>(.*?)</h\1>', re.S)
+LANG = re.compile(r'\slang="[^"]*"')  # a heading in another language (a section awaiting translation) keeps it
 TAG = re.compile(r"<[^>]+>")
 TITLE_END = "</h1>"
 
@@ -15,22 +16,22 @@ TITLE_END = "</h1>"
 def question_list(html: str, title: str) -> str:
     """The list of the questions of the page ``html`` (its ``<h3>``, under their ``<h2>``), or "" if it has few.
     ``title``: the list's name, with ``{count}`` for the number of questions."""
-    sections: list[tuple[str, str, list[str]]] = []
+    sections: list[tuple[str, list[str]]] = []  # (link to the <h2>, its questions)
     count = 0
-    for level, ident, text in HEADING.findall(html):
-        plain = TAG.sub("", text).strip()
+    for level, ident, attributes, text in HEADING.findall(html):
+        lang = found.group(0) if (found := LANG.search(attributes)) else ""
+        link = f'<a href="#{escape(ident)}"{lang}>{TAG.sub("", text).strip()}</a>'
         if level == "2":
-            sections.append((ident, plain, []))
+            sections.append((link, []))
         else:
             if not sections:
-                sections.append(("", "", []))
-            sections[-1][2].append(f'<li><a href="#{escape(ident)}">{plain}</a></li>')
+                sections.append(("", []))
+            sections[-1][1].append(f"<li>{link}</li>")
             count += 1
     if count < MINIMUM:
         return ""
     groups = "".join(
-        (f'<li><a href="#{escape(ident)}">{name}</a><ul>{"".join(items)}</ul></li>' if ident else "".join(items))
-        for ident, name, items in sections if items)
+        (f'<li>{link}<ul>{"".join(items)}</ul></li>' if link else "".join(items)) for link, items in sections if items)
     return (f'<details class="rc-questions" data-search-exclude><summary>{escape(title).replace("{count}", str(count))}'
             f'</summary><ul>{groups}</ul></details>')
 

@@ -4,6 +4,7 @@ then its place is kept (site.css), so that showing it moves nothing on the page.
 appear once reading has started."""
 from __future__ import annotations
 
+import re
 from html import escape
 
 from ...built.html_model import insert_after_title
@@ -18,6 +19,9 @@ ICONS = {  # Material Design icons: play, pause, skip-previous, skip-next
     "next": "M16 18h2V6h-2v12zM6 18l8.5-6L6 6v12z",
 }
 CLASS = "rc-listen"
+# A language's home page, marked by its grid of task cards (docs/*/index.md): the cards lead to the pages to
+# read, and they must all fit the first screen of a phone, so the home page has no control.
+HOME = re.compile(r"""<div\b[^>]*\bclass=["'][^"']*\brc-tasks\b""")
 
 
 def _icon(name: str) -> str:
@@ -49,5 +53,7 @@ def control_html(texts: dict[str, str], lang: str, script_href: str) -> str:
 
 
 def with_control(html: str, control: str) -> str:
-    """The page's HTML with the control right after its title (or first, without a title)."""
+    """The page's HTML with the control right after its title (or first, without a title); a home page as it is."""
+    if HOME.search(html):
+        return html
     return insert_after_title(html, control) or control + html

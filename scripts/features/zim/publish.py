@@ -17,7 +17,7 @@ from ...source.config import message_block, texts_check
 from ...source.model import Site, relative_url
 from ..booklets.model import read_texts
 from ..poster.publish import description
-from ..search_words.reader import read_keywords
+from ..search_words.reader import read_keywords, read_section_keywords
 from .writer import Metadata, write_zim
 
 MARKER = "<!-- zim -->"    # in take-part.md, each language, in the section for local actors
@@ -54,8 +54,11 @@ def metadata(site: Site) -> Metadata:
 
 
 def keywords(site: Site) -> dict[str, tuple[str, ...]]:
-    """Each page's search words (front matter ``keywords:``), by its file in the built site."""
-    return {url.lstrip("/") + "index.html": read_keywords(page)[0] for url, page in site.source_map().items()}
+    """Each page's search words (front matter ``keywords:``, then those of its sections, ``section_keywords:``),
+    by its file in the built site."""
+    return {url.lstrip("/") + "index.html": tuple(dict.fromkeys(
+                [*read_keywords(page)[0], *(word for words in read_section_keywords(page)[0].values() for word in words)]))
+            for url, page in site.source_map().items()}
 
 
 def publish(site: Site, out: Path, wanted: bool) -> ZimReport:

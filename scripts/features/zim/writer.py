@@ -34,7 +34,7 @@ class Metadata:
 
 class _Index(IndexData):  # type: ignore[misc]
     """What the full-text index knows of a page: its title, its article's text (not the menus, which every page
-    repeats) and its search words (front matter ``keywords:``, as in the site's own search)."""
+    repeats) and its search words (front matter ``keywords:`` and ``section_keywords:``, as in the site's own search)."""
 
     def __init__(self, title: str, content: str, keywords: tuple[str, ...]) -> None:
         super().__init__()
