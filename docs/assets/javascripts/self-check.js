@@ -22,7 +22,7 @@
     var question = document.createElement("strong");
     question.textContent = fieldset.querySelector("legend").textContent;
     item.appendChild(question);
-    item.appendChild(document.createTextNode(" " + yourAnswer + " " + labelOf(input) + "."));
+    item.appendChild(document.createTextNode(" " + yourAnswer + " " + labelOf(input) + ". "));
     if (detailed) {
       var explanation = fieldset.querySelector("template[data-explanation]");
       if (explanation) item.appendChild(explanation.content.cloneNode(true));
