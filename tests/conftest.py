@@ -22,7 +22,7 @@ from scripts.problems import format_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ".cache"  # booklet PDFs, share pictures, word lists: named by what they are made from
-MARKED_BY_FIXTURE = {"browser": "browser", "built_site": "build", "warm_cache": "build"}
+MARKED_BY_FIXTURE = {"browser": "browser", "built_site": "build", "warm_cache": "build", "published_site": "build"}
 SLOW = ("browser", "build")
 
 

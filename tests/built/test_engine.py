@@ -13,6 +13,8 @@ from scripts.mkdocs_glue import languages
 from scripts.source.model import Site
 from scripts.source.parse import load_site
 
+pytestmark = pytest.mark.build  # whole builds of project copies: left out of make test-fast
+
 ROOT = Path(__file__).resolve().parents[2]
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')  # the one place an engine may name itself
 

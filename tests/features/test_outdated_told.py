@@ -14,6 +14,8 @@ from scripts.problems import Problem
 
 from .test_i18n_status import commit, git, start_repo
 
+pytestmark = pytest.mark.build  # whole builds of project copies: left out of make test-fast
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

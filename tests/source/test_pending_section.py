@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from scripts import pipeline
@@ -13,6 +14,8 @@ from scripts.source.config import messages, read_config
 from scripts.source.parse import load_site
 from scripts.source.pending import MARK
 from scripts.source_checks import check_sources
+
+pytestmark = pytest.mark.build  # whole builds of project copies: left out of make test-fast
 
 QUESTION = ("### Faut-il un titre de séjour pour participer\u00a0? {#residence-permit}\n\n"
             "Lisez les critères sur la page [Qui peut participer\u00a0?](eligibility.md).\n\n")
