@@ -21,7 +21,7 @@ from .mkdocs_glue.live_check import quiet_serve_logs
 from .problems import Problem, format_github, format_json, format_text
 from .source.parse import load_site
 from .source.scaffold import new_page
-from .source_checks import check_sources
+from .features.registry import check_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,6 +1,6 @@
-"""The build: source checks, MkDocs into a temporary folder, the safety check of what is published
-(built/verify), booklet PDFs, HTML and link checks, the safety check again, then an atomic swap into the
-site folder.
+"""The build: the model loaded once (features/registry.py) and checked, MkDocs into a temporary folder, the safety
+check of what is published (built/verify), the features' stages (booklet PDFs, posters, ZIM), the security policy,
+HTML checks, the offline worker, the safety check again, link checks, then an atomic swap into the site folder.
 
 On any problem the previous site folder is left exactly as it was. One build at a time writes into a
 folder (a lock file); the temporary folders that killed builds left behind are removed by the next one.
@@ -17,23 +17,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .built import html_checks, html_model, linkchecker, links
+from .built import html_checks, linkchecker, links, policy
 from .built.language import check_language
 from .built.swap import OLD_PREFIX, restore_backup, swap_into
 from .built.verify.run import verify_site
 from .features.booklets import publish
+from .features.feature import StageRun
 from .features.i18n_status.model import load_status
 from .features.i18n_status.report import outdated_warnings
-from .features.offline import worker
-from .features.poster import publish as posters
 from .features.readability import measure as readability
 from .features.readability import report as readability_report
-from .features.zim import publish as zim_file
+from .features.registry import FEATURES, check_sources, load, source_warnings
 from .mkdocs_glue import languages
 from .problems import Problem
 from .source.model import Site
-from .source.parse import load_site
-from .source_checks import check_sources, source_warnings
 
 WORK_PREFIX = ".site-build-"
 LOCK_FILE = ".build-lock"
@@ -73,7 +70,7 @@ def build(root: Path, site_dir: Path | None = None, *, check_links: bool = True,
     result = BuildResult()
     target = site_dir or root / "site"
     with _timed(result, "source checks"):
-        site = load_site(root)
+        site = load(root)
         found = check_sources(site)  # its warnings (writing rules) do not stop the build: shown after it
         result.problems = [problem for problem in found if problem.level == "error"]
         result.warnings = [problem for problem in found if problem.level == "warning"]
@@ -120,49 +117,38 @@ def disk_problem(error: OSError, site_folder: str) -> Problem:
 def _run_stages(site: Site, work: Path, result: BuildResult, check_links: bool, use_linkchecker: bool,
                 check_external: bool, zim: bool = False) -> bool:
     """Every stage after the source checks, in order, until one finds a problem; True if none did."""
-    pages: dict[str, html_model.HtmlPage] = {}
+    run = StageRun(site, work, zim, result.notes)
 
-    def html_checks_stage() -> list[Problem]:
-        pages.update(html_model.read_built_site(work))  # read once, used by the link checks too
-        return html_checks.check_built(site, pages)
+    def features(when: str) -> list[tuple[str, Callable[[], list[Problem]]]]:
+        """The features' stages, in the order of features/registry.py."""
+        return [(feature.stage.name, lambda stage=feature.stage: stage.run(run))  # type: ignore[misc]
+                for feature in FEATURES if feature.stage is not None and feature.stage.when == when]
 
     stages: list[tuple[str, Callable[[], list[Problem]]]] = [
         # The languages at the same time; meanwhile, wordfreq's lists load for the readability stage.
         ("mkdocs build", lambda: languages.build(site, work, lambda: readability.warm_up(site))),
         ("verify pages", lambda: verify_site(site, work)),  # before the PDFs are made from them
         ("language", lambda: check_language(site, work)),     # on the text readers see
-        ("booklet pdfs", lambda: _booklet_pdfs(site, work, result)),
-        ("posters", lambda: _posters(site, work, result)),
-        ("zim", lambda: zim_file.publish(site, work, zim).problems),  # after every PDF; the link before the checks
-        ("html checks", html_checks_stage),
-        ("offline worker", lambda: worker.write_worker(site, work, pages)),  # every file is final by now
+        *features("pages"),                                    # booklet PDFs, posters, ZIM: they write into pages
+        ("security policy", lambda: policy.publish_policy(work)),  # once every stage that writes HTML has run
+        ("html checks", lambda: html_checks.check_built(site, run.pages())),  # read once, for the later stages too
+        *features("final"),                                    # the offline worker: every file is final
         ("verify site", lambda: verify_site(site, work)),  # what is published, whatever wrote it
     ]
     if check_links:
         stages.append(("link checks", lambda: links.check_links(
-            pages, work, str(site.config.get("site_url") or ""), site.source_map())))
+            run.pages(), work, str(site.config.get("site_url") or ""), site.source_map())))
     if use_linkchecker:
         stages.append(("linkchecker", lambda: linkchecker.run_linkchecker(work, site.source_map(), check_external)))
-    for stage, run in stages:
-        with _timed(result, stage):
-            result.problems = run()
-        if result.problems:
-            return False
-    return True
-
-
-def _booklet_pdfs(site: Site, work: Path, result: BuildResult) -> list[Problem]:
-    """The booklets' PDFs and download buttons, into the built site (cache: .cache/booklets/)."""
-    result.pdfs = publish.publish(site, work, site.root / ".cache" / "booklets")
-    result.notes += result.pdfs.notes
-    return result.pdfs.problems
-
-
-def _posters(site: Site, work: Path, result: BuildResult) -> list[Problem]:
-    """The posters (with a public address only) and their links on the take-part pages."""
-    report = posters.publish(site, work)
-    result.notes += [note for note in report.notes if note not in result.notes]
-    return report.problems
+    try:
+        for stage, step in stages:
+            with _timed(result, stage):
+                result.problems = step()
+            if result.problems:
+                return False
+        return True
+    finally:
+        result.pdfs = run.reports.get("booklets", result.pdfs)
 
 
 @contextmanager

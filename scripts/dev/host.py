@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..built.local_server import QuietHandler, serve
-from ..mkdocs_glue import headers
+from ..built import policy as headers
 
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 

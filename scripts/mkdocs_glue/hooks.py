@@ -1,8 +1,8 @@
 """The thin MkDocs glue: the only module that knows MkDocs' events, in the order MkDocs fires them.
 
-Behaviour lives in the other modules; the sources and the translation status are read once per
-language build (``on_config``) into one ``BuildState``. Under ``mkdocs serve`` (``on_startup``), each rebuild
-also runs the source checks and shows them (``live_check``).
+Behaviour lives in the features, whose page hooks run here in the order of features/registry.py. The model is the
+one the pipeline loaded (mkdocs_glue/state.py): nothing is read again. Under ``mkdocs serve`` (``on_startup``) each
+rebuild reads the sources, runs the source checks and shows them (``live_check``).
 """
 from __future__ import annotations
 
@@ -22,52 +22,28 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from scripts.features.booklets.index import fill_index, with_kind_label
-from scripts.features.glossary.model import SCRIPT as GLOSSARY_SCRIPT
-from scripts.features.glossary.model import Glossary, read_glossary
-from scripts.features.glossary.render import mark_terms
-from scripts.features.i18n_status.model import StatusReport, load_status
-from scripts.features.i18n_status.pages import fill_status_page, notice_html, with_notice
+from scripts.features.feature import BuildView, PageView
+from scripts.features.i18n_status.model import load_status
 from scripts.features.i18n_status.report import outdated_warnings
-from scripts.features.offline.model import offline_texts
-from scripts.features.offline.page import with_note, write_offline_page
-from scripts.features.page_foot.printing import keep_questions_together
-from scripts.features.page_foot.render import foot_html, updated_on
-from scripts.features.page_foot.texts import foot_texts
-from scripts.features.programme.calendar import calendar_url, write_calendar
-from scripts.features.programme.model import SCRIPT
-from scripts.features.programme.render import markdown_html, render_markers
-from scripts.features.question_list.render import with_question_list
-from scripts.features.read_aloud.render import SCRIPT as READ_ALOUD_SCRIPT
-from scripts.features.read_aloud.render import control_html, with_control
-from scripts.features.read_aloud.texts import read_aloud_texts
+from scripts.features.registry import FEATURES, check_sources, load, source_warnings
 from scripts.features.search_words.reader import read_keywords, read_section_keywords
 from scripts.features.share_image.publish import Card, card_for, publish_cards
-from scripts.features.shared_texts.model import read_texts
-from scripts.features.shared_texts.render import fill_texts
-from scripts.features.typography.spacing import FRENCH, french_spacing
-from scripts.mkdocs_glue import headers, languages, material_fixes, search_index, seo, stylesheets
+from scripts.mkdocs_glue import languages, material_fixes, search_index, seo, state, stylesheets
 from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, remember, terminal_text
 from scripts.mkdocs_glue.templates import compiled_once
 from scripts.source.config import messages
-from scripts.source.model import Site, relative_url
-from scripts.source.parse import load_site
-from scripts.source.pending import NOTICE, with_pending_sections
-from scripts.source_checks import check_sources, source_warnings
+from scripts.source.model import Site
 
 log = logging.getLogger("mkdocs.hooks.site")  # a warning fails the strict build
 
 
 @dataclass
 class BuildState:
-    """What the hooks read once per language build and share."""
+    """What the hooks share during one language build."""
 
     site: Site
-    status: StatusReport
     default_language: str
     live: LiveCheck | None = None  # under mkdocs serve: the source checks of this rebuild
-    glossaries: dict[str, Glossary | None] = field(default_factory=dict)  # by language (checked before the build)
-    shared: dict[str, dict[str, str]] = field(default_factory=dict)  # shared texts by language (features/shared_texts)
     cards: list[Card] = field(default_factory=list)   # this language's share pictures, drawn after the pages
 
 
@@ -87,24 +63,22 @@ def on_startup(command: str, **_: Any) -> None:
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> None:
-    """Read the sources once, and the translation status (git history) for the notices and the status page.
-    Under ``mkdocs serve``, check the sources once per rebuild (in its first language) and print the problems."""
+    """The model the pipeline loaded (mkdocs_glue/state.py), or, under ``mkdocs serve``, the sources read again; then
+    (under serve, once per rebuild, in its first language) the source checks, printed."""
     global _current
     start = time.perf_counter()
     config_file = Path(config.config_file_path)
-    site = load_site(config_file.parent, config_file)
+    site = state.model_for(config_file) or load(config_file.parent, config_file)
     i18n = config.plugins["i18n"]
     default = str(getattr(i18n, "default_language"))  # noqa: B009 - an untyped plugin
     live = None
-    status = load_status(config_file.parent, site)
     if _serving and _current is not None and getattr(i18n, "building", False) and not languages.one_language():
         live = _current.live  # the other languages of the same rebuild
     elif _serving:  # the problems, and the pages the commits made outdated (warnings)
-        warnings = (*outdated_warnings(status), *source_warnings(site))
+        warnings = (*outdated_warnings(load_status(site.root, site)), *source_warnings(site))
         live = remember(LiveCheck((*check_sources(site), *warnings), time.perf_counter() - start))
         print(terminal_text(live), file=sys.stderr, flush=True)
-    _current = BuildState(site, status, default, live, {lang: read_glossary(site, lang)[0] for lang in site.languages},
-                          {lang: read_texts(site, lang)[0] for lang in site.languages})
+    _current = BuildState(site, default, live)
 
 
 def on_env(env: Environment, config: MkDocsConfig, **_: Any) -> Environment:
@@ -114,50 +88,25 @@ def on_env(env: Environment, config: MkDocsConfig, **_: Any) -> Environment:
     return compiled_once(env, _state().site.root)
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    """The booklets index gets its list of booklets (from their front matter) in place of its marker; each
-    booklet page says what it is (booklet or summary) above its title; the other languages' sections that
-    await their translation are added at their place, under a notice (source/pending.py)."""
-    state, lang, src_uri = _state(), config.theme["language"], page.file.src_uri
-    source = state.site.page(*_source(page))
-    for other in (state.site.page(o, source.rel) for o in state.site.languages if source and o != source.lang):
-        if source and other:
-            markdown = with_pending_sections(markdown, source, other, str(messages(state.site.config, lang)[NOTICE]))
-    return fill_index(with_kind_label(markdown, state.site, src_uri), state.site, lang, src_uri)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, **_: Any) -> str:
+    """The features' changes to the Markdown (features/registry.py), in their order."""
+    view = _view(page, config, files)
+    for feature in FEATURES:
+        if feature.markdown is not None:
+            markdown = feature.markdown(markdown, view)
+    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, **_: Any) -> str:
-    """Programme markers filled from the front matter, the status page's marker from the status model, hard
-    words explained (glossary); a page served from the other language (``translation: pending``) keeps its
-    true ``lang`` and says so. Every page: questions kept whole on paper, a long page's list of questions, the
-    offline note and the read-aloud control under the title, and the foot (date, address on paper, share button);
-    the date is the sitemap's too (none without the git history)."""
-    state, reader = _state(), config.theme["language"]
-    texts = messages(state.site.config, reader)
-    source = getattr(page.file, "locale", reader)  # set by mkdocs-static-i18n
-    html = _programme_html(html, page, reader, texts, files)
-    html = keep_questions_together(fill_texts(html, state.shared.get(source, {}),
-                                              lambda text: markdown_html(text, _link_fixer(page, files))))
-    html = fill_status_page(html, state.status, reader, "/" + page.url, texts)
-    if state.live is not None:
-        html = banner_html(state.live, state.site.show(Path(page.file.abs_src_path or ""))) + html
-    glossary = state.glossaries.get(source)
-    if glossary is not None:  # the first use of each hard word explained (features/glossary)
-        html = mark_terms(html, glossary, relative_url("/" + GLOSSARY_SCRIPT, "/" + page.url))
-    html = with_question_list(html, str(texts.get("question_list", "")))  # after the glossary: no term in it
-    if source == reader:
-        html = with_notice(html, notice_html(state.status, page.file.src_uri, reader, texts))
-    else:
-        html = (f'<div class="admonition note rc-pending" role="note"><p>{escape(texts.get("pending", ""))}</p></div>'
-                f'<div lang="{escape(source)}">{html}</div>')
-    day = updated_on(state.status, *_source(page))
-    page.meta["updated_on"] = day.isoformat() if day else ""  # overrides/sitemap.xml (rendered before on_page_context)
-    foot = foot_html(foot_texts(state.site.config, reader)[0], reader, day, page.canonical_url or config.site_url or "")
-    html = with_note(html, offline_texts(state.site.config, reader)[0])
-    if "noindex" not in str(page.meta.get("robots", "")):  # the editors' pages are not read aloud
-        html = with_control(html, control_html(read_aloud_texts(state.site.config, reader)[0], reader,
-                                               relative_url("/" + READ_ALOUD_SCRIPT, "/" + page.url)))
-    return html + foot
+    """The features' changes to the page's HTML (features/registry.py), in their order; under ``mkdocs serve``, the
+    checks' banner first."""
+    view = _view(page, config, files)
+    for feature in FEATURES:
+        if feature.content is not None:
+            html = feature.content(html, view)
+    if _state().live is not None:
+        html = banner_html(_state().live, _state().site.show(Path(page.file.abs_src_path or ""))) + html  # type: ignore[arg-type]
+    return html
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
@@ -165,54 +114,60 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     with its share picture (drawn in on_post_build); its search words into its entry of the search index
     (just written by the search plugin)."""
     _add_search_words(config, page)
-    state, reader = _state(), config.theme["language"]
+    state_, reader = _state(), config.theme["language"]
     title = str(page.meta.get("title") or page.title or config.site_name)
     description = str(page.meta.get("description") or config.site_description or "")
     card = None
     if "noindex" not in str(page.meta.get("robots", "")):  # the editors' pages are not for sharing
         card = card_for(reader, _source(page)[1], title, description, config.site_name)
-        state.cards.append(card)
+        state_.cards.append(card)
     context["page_head"] = seo.page_head(
-        site_url=config.site_url or "", lang=reader, default=state.default_language, title=title,
+        site_url=config.site_url or "", lang=reader, default=state_.default_language, title=title,
         description=description, canonical=page.canonical_url, menu=list(_language_menu(config)),
         image=card.path if card else "", image_alt=card.title if card else "")
     return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    """Material's invalid markup fixed; French spacing on French pages; the page searches its own language's
-    index, with our worker."""
+    """Material's invalid markup fixed; the features' changes to the whole page (features/registry.py); the page
+    searches its own language's index, with our worker."""
     lang = config.theme["language"]
     output = material_fixes.fix_invalid_markup(output)
-    if lang == FRENCH:
-        output = french_spacing(output)
+    view = _view(page, config, None)
+    for feature in FEATURES:
+        if feature.page is not None:
+            output = feature.page(output, view)
     return search_index.point_page_at_language(output, lang, _state().default_language)
 
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
-    """Write the language's programme calendar, share pictures and offline page into the built site (its
-    service worker is a later build stage, once the booklet PDFs are made: features/offline/worker.py);
-    give the language its own search index, fix Material's script and write the HTTP headers."""
-    state, site_dir, lang = _state(), Path(config.site_dir), config.theme["language"]
-    write_calendar(state.site, lang, site_dir, messages(state.site.config, lang), config.site_url or "")
-    logo = Path(config.docs_dir) / config.theme["logo"]
-    cards = publish_cards(state.cards, config.site_name, logo, site_dir, state.site.root / ".cache" / "share-images",
-                          state.site.show(logo))
-    for found in cards.problems:
+    """The features' files of the language (features/registry.py: its calendar, its offline page; the service worker
+    and the security policy are pipeline stages, once every page is written); the share pictures; the language's
+    own search index; Material's script fixed."""
+    state_, site_dir, lang = _state(), Path(config.site_dir), config.theme["language"]
+    view = BuildView(state_.site, lang, site_dir, config.site_url or "", config.site_name,
+                     compiled_once(config.theme.get_env(), state_.site.root), dict(config.theme),
+                     list(config.extra["stylesheets"]), Path(config.docs_dir) / config.theme["logo"])
+    problems = [problem for feature in FEATURES if feature.post_build for problem in feature.post_build(view)]
+    problems += publish_cards(state_.cards, config.site_name, view.logo, site_dir,
+                              state_.site.root / ".cache" / "share-images", state_.site.show(view.logo)).problems
+    for found in problems:
         log.warning(str(found))
-    write_offline_page(compiled_once(config.theme.get_env(), state.site.root), state.site, lang, site_dir,
-                       root=urlsplit(config.site_url or "/").path, theme=dict(config.theme),
-                       stylesheets=list(config.extra["stylesheets"]))
     _search_in_own_language(config, site_dir, lang)
     for problem in (material_fixes.fix_alternate_sitemaps(site_dir),
                     stylesheets.combine_stylesheets(site_dir, list(config.extra["stylesheets"]))):
         if problem:
             log.warning(problem)
-    # Last, once every page is written (the languages are built in their order in mkdocs.yml): the policy
-    # with the hash of every inline script. Not in the pages under mkdocs serve, whose live-reload script
-    # is inline and would be blocked. A run of one language leaves it to the join (languages.py).
-    if lang == state.site.languages[-1] and not languages.one_language():
-        headers.publish_policy(site_dir, meta=not _serving)
+
+
+def _view(page: Page, config: MkDocsConfig, files: Files | None) -> PageView:
+    """The page as the features see it."""
+    lang, rel = _source(page)
+    reader = config.theme["language"]
+    return PageView(_state().site, reader, lang, rel, "/" + page.url, page.meta,
+                    page.canonical_url or config.site_url or "",
+                    _link_fixer(page, files) if files is not None else (lambda href: href),
+                    messages(_state().site.config, reader))
 
 
 def _source(page: Page) -> tuple[str, str]:
@@ -243,18 +198,6 @@ def _search_in_own_language(config: MkDocsConfig, site_dir: Path, lang: str) -> 
     if search_index.move_language_index(site_dir, lang, _state().default_language):
         search = config.plugins.get("material/search") or config.plugins["search"]
         getattr(search, "search_index").entries.clear()  # noqa: B009 - an untyped plugin
-
-
-def _programme_html(html: str, page: Page, reader: str, texts: dict[str, Any], files: Files) -> str:
-    """The timeline, criteria and self-check in place of their markers (features/programme/render.py)."""
-    source = _state().site.page(*_source(page))
-    if source is None:
-        return html
-
-    here = "/" + page.url
-    return render_markers(html, source, reader, texts, _link_fixer(page, files),
-                          calendar_href=relative_url("/" + calendar_url(page.url), here),
-                          script_href=relative_url("/" + SCRIPT, here))
 
 
 def _link_fixer(page: Page, files: Files) -> Callable[[str], str]:

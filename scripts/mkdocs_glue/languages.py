@@ -9,7 +9,7 @@ One MkDocs run builds the default language, then mkdocs-static-i18n builds each 
 - each other language's run starts where static-i18n's loop would, into a folder of its own;
 - ``join`` moves each other language's files over the first's, in order (the later wins, as in one run), but for
   the root search index (static-i18n's last step), and puts the sitemaps' entries together;
-- the security policy, which one run writes after the last language, is written once the site is joined.
+- the security policy is a later stage of the pipeline, once every stage that writes HTML has run.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from ..built import run_mkdocs
 from ..problems import Problem
 from ..source.config import language_options
 from ..source.model import Site
-from . import headers, templates
+from . import state, templates
 
 SITEMAP = "sitemap.xml"
 LAST = "search/search_index.json"  # rewritten by static-i18n's last step, after every language: the first run's
@@ -35,7 +35,7 @@ _one_language = False  # True in a run that builds one language only (read by th
 
 
 def one_language() -> bool:
-    """Whether this process's MkDocs run builds one language only (the policy then waits for the join)."""
+    """Whether this process's MkDocs run builds one language only (make serve then checks the sources once)."""
     return _one_language
 
 
@@ -48,10 +48,10 @@ def build(site: Site, out: Path, meanwhile: Callable[[], None] = lambda: None) -
     runs: list[tuple[Path, run_mkdocs.Prepare | None]] = [(out, prepare(site.default_language))]
     runs += [(folder, prepare(lang)) for lang, folder in zip(others, folders)]
     try:
-        problems = run_mkdocs.build_in_processes(site, runs, meanwhile)
+        with state.prepared(site):  # the runs take this model: they read no source again
+            problems = run_mkdocs.build_in_processes(site, runs, meanwhile)
         if not problems:
             join(out, folders)
-            headers.publish_policy(out)
         return problems
     finally:
         for folder in folders:

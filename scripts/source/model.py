@@ -7,10 +7,10 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Set
+from collections.abc import Callable, Hashable, Set
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from ..problems import Problem
 from .config import line_of
@@ -18,6 +18,19 @@ from .config import line_of
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 Where = tuple[str | int, ...]
 """Where a value sits in the front matter, e.g. ("stages", 2, "start")."""
+T = TypeVar("T")
+
+
+class Once:
+    """What is read from the sources once and kept: ``once(key, make)`` makes it the first time it is asked for;
+    every later call gets the same value (the features' models: booklets, stages, texts, translation status)."""
+
+    loaded: dict[Hashable, Any]
+
+    def once(self, key: Hashable, make: Callable[[], T]) -> T:
+        if key not in self.loaded:
+            self.loaded[key] = make()
+        return cast(T, self.loaded[key])
 
 
 @dataclass
@@ -55,7 +68,7 @@ class Section:
 
 
 @dataclass
-class Page:
+class Page(Once):
     lang: str
     rel: str              # path inside the language folder, e.g. "faq.md"
     path: Path            # path on disk
@@ -70,6 +83,7 @@ class Page:
     lines: list[str] = field(default_factory=list)  # the file's text, line by line
     body_start: int = 0   # index in ``lines`` of the first line after the front matter
     readable: bool = True  # False when the file or its front matter could not be read
+    loaded: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)  # Once
 
     @property
     def pending(self) -> bool:
@@ -91,11 +105,12 @@ class Page:
         """The line of a front-matter value, or of the nearest field that contains it."""
         while where and where not in self.field_lines:
             where = where[:-1]
-        return self.field_lines.get(where) or self.meta_lines.get(str(where[0]) if where else "", 1)
+        return self.field_lines.get(where) or self.meta_lines.get(str(where[0]) if where else "") \
+            or self.meta_lines.get("", 1)  # "": the line of the block itself (a block of mkdocs.yml)
 
 
 @dataclass
-class Site:
+class Site(Once):
     root: Path
     docs: Path
     languages: list[str]
@@ -104,6 +119,7 @@ class Site:
     config_lines: list[str] = field(default_factory=list)  # mkdocs.yml, line by line
     pages: dict[tuple[str, str], Page] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    loaded: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)  # Once
 
     def page(self, lang: str, rel: str) -> Page | None:
         return self.pages.get((lang, rel))

@@ -6,6 +6,7 @@ import posixpath
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -147,20 +148,32 @@ def _field_lines(block: str, first_line: int = 2) -> tuple[dict[Where, int], lis
 
 
 def messages_block(site: Site, lang: str, key: str) -> Page:
-    """A language's ``extra.messages.<key>`` in mkdocs.yml as a page-like block for ``fields.FieldReader``: the
-    data as ``meta``, and the line in mkdocs.yml of each of its values (for problems with a line)."""
+    """A language's ``extra.messages.<key>`` in mkdocs.yml as a page-like block (see ``language_block``)."""
+    return language_block(site, lang, "extra", "messages", key)
+
+
+def language_block(site: Site, lang: str, *keys: str) -> Page:
+    """A part of a language's block of the i18n plugin in mkdocs.yml (``"extra", "messages"``) as a page-like block
+    for ``fields.FieldReader``: the data as ``meta``, and the line in mkdocs.yml of each of its values (of the block
+    itself, or of the language, for a value that is missing)."""
     block = Page(lang=lang, rel="mkdocs.yml", path=site.root / "mkdocs.yml", display="mkdocs.yml")
-    data = messages(site.config, lang).get(key)
+    options = language_options(site.config)
+    data: Any = next((item for item in options if item.get("locale") == lang), {})
+    for key in keys:
+        data = data.get(key) if isinstance(data, dict) else None
     block.meta = data if isinstance(data, dict) else {}
     plugins = site.config.get("plugins") or []
     plugin = next((i for i, item in enumerate(plugins) if isinstance(item, dict) and "i18n" in item), None)
-    language = next((i for i, item in enumerate(language_options(site.config)) if item.get("locale") == lang), None)
+    language = next((i for i, item in enumerate(options) if item.get("locale") == lang), None)
     if plugin is None or language is None:
         return block
-    prefix: Where = ("plugins", plugin, "i18n", "languages", language, "extra", "messages", key)
-    lines, repeated = _field_lines("\n".join(site.config_lines), first_line=1)
+    start: Where = ("plugins", plugin, "i18n", "languages", language)
+    lines, repeated = site.once("mkdocs.yml lines", lambda: _field_lines("\n".join(site.config_lines), first_line=1))
+    prefix: Where = (*start, *keys)
     block.field_lines = {where[len(prefix):]: line for where, line in lines.items() if where[:len(prefix)] == prefix}
     block.meta_lines = {str(where[0]): line for where, line in block.field_lines.items() if len(where) == 1}
+    block.meta_lines[""] = next((lines[where] for where in (prefix, *(prefix[:n] for n in range(len(prefix) - 1,
+                                 len(start) - 1, -1))) if where in lines), 1)
     block.repeated_fields = [(where[len(prefix):], line) for where, line in repeated if where[:len(prefix)] == prefix]
     return block
 

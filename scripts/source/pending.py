@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from html import escape
 
 from ..problems import Check, Problem
-from .config import messages
 from .model import Heading, Page, Site
 
 MARK = "<!-- translation: pending -->"
-NOTICE = "pending_section"  # its text, under each language's extra.messages in mkdocs.yml
 
 
 @dataclass(frozen=True)
@@ -56,8 +54,7 @@ def pending_lines(page: Page, other: Page) -> set[int]:
 
 
 def marks_valid(site: Site) -> Iterator[Problem]:
-    """A mark under a heading, on a section the other language does not have yet; the notice's text in every
-    language."""
+    """A mark under a heading, on a section the other language does not have yet."""
     for page in site.pages.values():
         marked = {s.mark for s in pending_sections(page)}
         for section in page.sections:
@@ -71,10 +68,6 @@ def marks_valid(site: Site) -> Iterator[Problem]:
                     yield Problem(page.display, pending.mark, f"the section #{pending.heading.id} is marked as "
                                   f"awaiting its translation, but {other.display} has it",
                                   f"remove the line {MARK} (the translation is there)")
-    for lang in site.languages:
-        if not str(messages(site.config, lang).get(NOTICE) or "").strip():
-            yield Problem("mkdocs.yml", None, f"the text '{NOTICE}' for {lang.upper()} is missing",
-                          f"add it under languages → {lang} → extra → messages in the i18n plugin")
 
 
 def with_pending_sections(markdown: str, page: Page, source: Page, notice: str) -> str:

@@ -19,7 +19,7 @@ from scripts.problems import format_text
 from scripts.source.config import is_public
 from scripts.source.model import Site
 from scripts.source.parse import load_site
-from scripts.source_checks import check_sources
+from scripts.features.registry import check_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures" / "booklets"

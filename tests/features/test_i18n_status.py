@@ -18,7 +18,7 @@ from scripts.features.i18n_status import model as i18n_status
 from scripts.features.i18n_status.model import State
 from scripts.problems import format_text
 from scripts.source.parse import load_site
-from scripts.source_checks import check_sources
+from scripts.features.registry import check_sources
 
 GIT_ENV = {"GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_AUTHOR_NAME": "Editor",
            "GIT_AUTHOR_EMAIL": "editor@example.org", "GIT_COMMITTER_NAME": "Editor",

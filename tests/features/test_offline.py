@@ -13,10 +13,10 @@ from scripts.built.html_model import read_built_site
 from scripts.features.offline.model import MAIN_PAGES
 from scripts.features.offline.worker import worker_data
 from scripts.features.page_foot.printing import keep_questions_together
-from scripts.mkdocs_glue.headers import headers_for, parse_rules
+from scripts.built.policy import headers_for, parse_rules
 from scripts.problems import format_text
 from scripts.source.parse import load_site
-from scripts.source_checks import check_sources
+from scripts.features.registry import check_sources
 
 from ..conftest import ROOT
 

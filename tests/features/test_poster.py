@@ -16,7 +16,7 @@ from scripts.features.poster import publish as posters
 from scripts.features.poster.texts import poster_texts
 from scripts.problems import format_text
 from scripts.source.parse import load_site
-from scripts.source_checks import check_sources
+from scripts.features.registry import check_sources
 
 from ..conftest import PUBLIC_ADDRESS, ROOT
 

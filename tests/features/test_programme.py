@@ -21,7 +21,7 @@ from scripts.source.config import messages
 from scripts.source.model import Page as Source
 from scripts.source.model import Site
 from scripts.source.parse import load_site
-from scripts.source_checks import check_sources
+from scripts.features.registry import check_sources
 
 from ..conftest import copy_with_cache
 

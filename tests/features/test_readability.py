@@ -11,7 +11,7 @@ from scripts.features.readability import measure, model, report
 from scripts.problems import format_text
 from scripts.source.model import Page
 from scripts.source.parse import load_site, parse_page
-from scripts.source_checks import check_sources
+from scripts.features.registry import check_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 NBSP = "\u00a0"

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from ...problems import Check, Problem
 from ...source.markers import missing_marker
 from ...source.model import Site
-from .model import INDEX, MARKER, Booklet, booklet_pages, load_booklets, parse, read_texts
+from .model import INDEX, MARKER, Booklet, booklet_pages, load_booklets, parse
 
 
 def front_matter(site: Site) -> Iterator[Problem]:
@@ -34,15 +34,9 @@ def same_facts(site: Site) -> Iterator[Problem]:
                                   f"{', '.join(SHARED)} must be the same in every language")
 
 
-def texts_present(site: Site) -> Iterator[Problem]:
-    """Every language has every booklet text in mkdocs.yml."""
-    for lang in site.languages:
-        yield from read_texts(site, lang)[1]
-
-
 def index_lists_booklets(site: Site) -> Iterator[Problem]:
     """Each language's booklets index holds the marker where the list of booklets goes."""
     yield from missing_marker(site, INDEX, MARKER, "the list of booklets")
 
 
-CHECKS: list[Check] = [front_matter, same_facts, texts_present, index_lists_booklets]
+CHECKS: list[Check] = [front_matter, same_facts, index_lists_booklets]

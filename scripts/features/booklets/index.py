@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ...source.model import Site, relative_url
+from ..feature import PageView
 from .model import INDEX, MARKER, Booklet, BookletTexts, Period, YearMonth, is_booklet, load_booklets, parse, read_texts
 
 
@@ -72,3 +73,8 @@ def _escape(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;")
     return re.sub(r"([\\`*_\[\]])", r"\\\1", text)
 
+
+def on_markdown(markdown: str, view: PageView) -> str:
+    """A booklet page says what it is above its title; the index gets its list of booklets in place of its marker."""
+    src_uri = f"{view.lang}/{view.rel}"
+    return fill_index(with_kind_label(markdown, view.site, src_uri), view.site, view.reader, src_uri)

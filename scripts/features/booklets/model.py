@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
-from typing import Any
 
 from ...problems import Problem
-from ...source.config import messages, placeholders
-from ...source.fields import COUNT, SLUG_PATTERN, TEXT, TEXTS, WEB_ADDRESSES, YEAR_MONTH, YES_NO, FieldReader, Schema, one_of
+from ...source.fields import COUNT, INVALID, SLUG_PATTERN, TEXT, WEB_ADDRESSES, YEAR_MONTH, YES_NO, FieldReader, Kind, \
+    Schema, one_of
+from ...source.fields import TEXTS as TEXT_LIST
 from ...source.model import Page, Site
+from ...source.texts import Texts, exactly, read, with_names
 
 FOLDER = "booklets"
 INDEX = f"{FOLDER}/index.md"
@@ -24,7 +25,7 @@ KINDS = ("booklet", "summary")
 KIND_TEXTS = ("label", "kicker", "web_address")
 SCHEMA = Schema({
     "kind": one_of(KINDS), "programme": YES_NO, "title": TEXT, "description": TEXT, "territory": TEXT,
-    "partners": TEXTS, "themes": TEXTS, "summary": TEXT, "sources": WEB_ADDRESSES, "pdf": YES_NO,
+    "partners": TEXT_LIST, "themes": TEXT_LIST, "summary": TEXT, "sources": WEB_ADDRESSES, "pdf": YES_NO,
     "period": Schema({"start": YEAR_MONTH, "end": YEAR_MONTH},
                      expected="two fields: start: 2022-09 and end: 2023-03 on two indented lines"),
     "participants": Schema({"newcomers": COUNT, "local_actors": COUNT},
@@ -141,7 +142,11 @@ def booklet_pages(site: Site) -> Iterator[Page]:
 
 
 def parse(page: Page) -> tuple[Booklet | None, list[Problem]]:
-    """The booklet described by a page's front matter, or the problems that stop it being read."""
+    """The booklet described by a page's front matter, or the problems that stop it being read. Read once, then kept."""
+    return page.once("booklet", lambda: _parse(page))
+
+
+def _parse(page: Page) -> tuple[Booklet | None, list[Problem]]:
     reader = FieldReader(page, "", EXAMPLE)
     slug = page.rel[len(FOLDER) + 1: -len(".md")]
     if not SLUG_PATTERN.match(slug):
@@ -165,53 +170,29 @@ def parse(page: Page) -> tuple[Booklet | None, list[Problem]]:
 
 
 def load_booklets(site: Site) -> list[Booklet]:
-    """Every booklet whose front matter is valid, in every language."""
-    return [booklet for page in booklet_pages(site) if (booklet := parse(page)[0]) is not None]
+    """Every booklet whose front matter is valid, in every language (read once, then kept)."""
+    return site.once("booklets", lambda: [booklet for page in booklet_pages(site) if (booklet := parse(page)[0])
+                                          is not None])
 
 
-PLACEHOLDERS = {"download": {"size", "pages"}, "kilobytes": {"value"}, "megabytes": {"value"}}
+MONTHS = Kind("a list of the 12 months' names, e.g. [janvier, février, …]",
+              lambda value: tuple(value) if isinstance(value, list) and len(value) == 12
+              and all(isinstance(month, str) and month.strip() for month in value) else INVALID)
+TEXTS: Texts = {"booklet": Schema({
+    **{item.name: TEXT for item in fields(BookletTexts)},
+    "download": with_names("size", "pages"), "kilobytes": with_names("value"), "megabytes": with_names("value"),
+    "colon": Kind("a text, e.g. ':' or ' :' (in quotes)", lambda value: value if isinstance(value, str) and value.strip()
+                  else INVALID),
+    "months": MONTHS,
+    "kinds": exactly(KINDS, exactly(KIND_TEXTS)),
+})}
 
 
 def read_texts(site: Site, lang: str) -> tuple[BookletTexts | None, list[Problem]]:
     """The reader-facing words of ``lang`` from mkdocs.yml, or the problems that stop them being read."""
-    data = messages(site.config, lang).get("booklet")
-    where = f"extra.messages.booklet of the language '{lang}'"
-    if not isinstance(data, dict):
-        return None, [Problem("mkdocs.yml", None, f"the booklet texts are missing ({where})",
-                              "copy the 'booklet:' block of another language and translate it")]
-    problems = []
-    values: dict[str, Any] = {}
-    for item in fields(BookletTexts):
-        value = data.get(item.name)
-        if item.name == "months":
-            ok = isinstance(value, list) and len(value) == 12 and all(isinstance(m, str) for m in value)
-            values[item.name] = tuple(value) if isinstance(value, list) else ()
-        elif item.name == "kinds":
-            values[item.name], missing = _kind_texts(value)
-            ok = not missing
-            problems += [Problem("mkdocs.yml", None, f"the booklet text 'kinds.{name}' is missing ({where})",
-                                 f"give each kind ({', '.join(KINDS)}) its {', '.join(KIND_TEXTS)}")
-                         for name in missing]
-            if missing:
-                continue
-        else:
-            ok = isinstance(value, str) and placeholders(value) <= PLACEHOLDERS.get(item.name, set())
-            values[item.name] = value
-        if not ok:
-            problems.append(Problem("mkdocs.yml", None, f"the booklet text '{item.name}' is missing or wrong ({where})",
-                                    "copy it from the other language and translate it; "
-                                    "keep the names in braces, e.g. {size}"))
-    return (None, problems) if problems else (BookletTexts(**values), [])
-
-
-def _kind_texts(data: Any) -> tuple[dict[str, KindTexts], list[str]]:
-    """The texts of each kind, and the names (e.g. "summary.kicker") of those missing."""
-    found, missing = {}, []
-    for kind in KINDS:
-        texts = data.get(kind) if isinstance(data, dict) else None
-        texts = texts if isinstance(texts, dict) else {}
-        absent = [name for name in KIND_TEXTS if not (isinstance(texts.get(name), str) and texts[name].strip())]
-        missing += [f"{kind}.{name}" for name in absent]
-        if not absent:
-            found[kind] = KindTexts(**{name: texts[name] for name in KIND_TEXTS})
-    return found, missing
+    found = read(site, lang, TEXTS)
+    if found.problems:
+        return None, list(found.problems)
+    values = dict(found.values["booklet"])
+    values["kinds"] = {kind: KindTexts(**texts) for kind, texts in values["kinds"].items()}
+    return BookletTexts(**values), []

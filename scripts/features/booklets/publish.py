@@ -11,6 +11,7 @@ from ...problems import Problem
 from ...source.config import is_public
 from ...source.model import Site
 from .cache import cache_get, cache_key, cache_put, resources
+from ..feature import StageRun
 from .document import Design, extract_content, load_design, print_html
 from .index import pdf_href, pdf_url
 from .model import Booklet, BookletTexts, load_booklets, read_texts
@@ -101,3 +102,11 @@ def _publish_one(site: Site, out: Path, cache_dir: Path, design: Design, site_ad
                         "start the booklet with a '# Title' line")]
     built.write_text(page_with_button, "utf-8")
     return []
+
+
+def booklet_stage(run: StageRun) -> list[Problem]:
+    """The pipeline stage: the booklets' PDFs and download buttons, into the built site (cache: .cache/booklets/)."""
+    report = publish(run.site, run.out, run.site.root / ".cache" / "booklets")
+    run.reports["booklets"] = report
+    run.notes += report.notes
+    return report.problems

@@ -8,16 +8,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...problems import Problem
-from ...source.fields import SLUG_PATTERN, TEXT, TEXTS, FieldReader, Kind, Schema
+from ...source.fields import SLUG_PATTERN, TEXT, FieldReader, Kind, Schema
+from ...source.fields import TEXTS as TEXT_LIST
 from ...source.model import Site
 from ...source.parse import messages_block
+from ...source.texts import Texts
 
 KEY = "glossary"       # under extra: messages: of each language
 ID_PREFIX = "glossary-"  # the id of a term's entry in a page's list of words explained: glossary-<term id>
 SCRIPT = "assets/javascripts/glossary.js"
 TERMS = Kind("a list of terms, each 'term-id:' with 'words:' and 'definition:' indented under it", lambda value: value)
 GLOSSARY = Schema({"heading": TEXT, "back": TEXT, "hint": TEXT, "terms": TERMS})
-TERM = Schema({"words": TEXTS, "definition": TEXT})
+TEXTS: Texts = {KEY: GLOSSARY}
+TERM = Schema({"words": TEXT_LIST, "definition": TEXT})
 WHERE = "under extra: messages: glossary:"
 
 
@@ -48,7 +51,11 @@ class Glossary:
 
 def read_glossary(site: Site, lang: str) -> tuple[Glossary | None, list[Problem]]:
     """The glossary of ``lang``, or None and the problems that stop it being used; None without problems
-    when the language has no glossary at all (the checks require one when another language has one)."""
+    when the language has no glossary at all (the checks require one when another language has one). Read once, then kept."""
+    return site.once(("glossary", lang), lambda: _read_glossary(site, lang))
+
+
+def _read_glossary(site: Site, lang: str) -> tuple[Glossary | None, list[Problem]]:
     block = messages_block(site, lang, KEY)
     if not block.meta:
         return None, []

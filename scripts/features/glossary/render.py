@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from html import escape
 
-from .model import ID_PREFIX, Glossary, Term
+from ..feature import PageView
+from .model import ID_PREFIX, SCRIPT, Glossary, Term, read_glossary
 
 # Comments, whole elements whose text is not HTML (script, style, template, textarea), and tags.
 TOKEN = re.compile(r"(<!--.*?-->|<(script|style|template|textarea)\b[^>]*>.*?</\2\s*>|<[^>]+>)", re.S | re.I)
@@ -105,3 +106,9 @@ def glossary_section(glossary: Glossary, found: list[tuple[Term, str]], script_h
             'data-search-exclude>'
             f'<h2 id="glossary">{escape(glossary.heading)}</h2><dl>{entries}</dl></section>'
             f'<script src="{escape(script_href)}" defer></script>')
+
+
+def on_content(html: str, view: PageView) -> str:
+    """The first use of each hard word explained, in the language the page is written in."""
+    glossary = read_glossary(view.site, view.lang)[0]
+    return mark_terms(html, glossary, view.href(SCRIPT)) if glossary is not None else html

@@ -155,6 +155,7 @@ def build_status(site: Site, history: History) -> StatusReport:
 
 
 def load_status(root: Path, site: Site | None = None) -> StatusReport:
-    """The status of the project at ``root`` (its pages, parsed unless given, and its git history read once)."""
-    site = site or load_site(root)
-    return build_status(site, read_history(root, site.show(site.docs)))
+    """The status of the project at ``root`` (its pages, parsed unless given, and its git history read once: kept in
+    the site's model)."""
+    read = site or load_site(root)
+    return read.once("status", lambda: build_status(read, read_history(root, read.show(read.docs))))

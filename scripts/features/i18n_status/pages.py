@@ -9,8 +9,11 @@ from typing import Any
 from babel.dates import format_date  # installed with mkdocs-material (requirements.lock)
 
 from ...built.html_model import insert_after_title
+from ...source.fields import TEXT, Schema
 from ...source.model import relative_url
-from .model import State, StatusReport, Version
+from ...source.texts import Texts, entries, with_names
+from ..feature import PageView
+from .model import State, StatusReport, Version, load_status
 
 DATE_FORMAT = "d MMMM y"  # the site's date format when mkdocs.yml gives none (page_foot.date_format)
 
@@ -46,12 +49,17 @@ def with_notice(content: str, notice: str) -> str:
 
 
 STATUS_MARKER = "<!-- i18n-status:table -->"
-# The texts of the status page, under languages[*].extra.messages.status in mkdocs.yml, and their placeholders.
-STATUS_TEXTS: dict[str, tuple[str, ...]] = {
-    "page": (), "caption": (), "history": ("{count}",), "unknown_history": ("{reason}",), "todo": (),
-    "outdated": ("{path}", "{other}", "{date}", "{commit}", "{subject}"), "diff": (), "missing": ("{path}",),
-    "pending": ("{path}",), "unknown": ("{path}", "{note}")}
-STATES: dict[str, tuple[str, ...]] = {state.value: ("{date}",) if state is State.OUTDATED else () for state in State}
+# The texts of the outdated-page notice and of the status page, under each language's extra.messages.
+TEXTS: Texts = {
+    "outdated": with_names("version", "date"), "outdated_link": with_names("version"),
+    "versions": entries("lines of 'xx: the name of the version in language xx', one for each other language"),
+    "status": Schema({
+        "page": TEXT, "caption": TEXT, "history": with_names("count"), "unknown_history": with_names("reason"),
+        "todo": TEXT, "outdated": with_names("path", "other", "date", "commit", "subject"), "diff": TEXT,
+        "missing": with_names("path"), "pending": with_names("path"), "unknown": with_names("path", "note"),
+        "states": Schema({state.value: with_names("date") if state is State.OUTDATED else TEXT for state in State}),
+    }),
+}
 
 
 def status_html(report: StatusReport, reader: str, at: str, texts: dict[str, Any], pattern: str = DATE_FORMAT) -> str:
@@ -122,3 +130,16 @@ def fill_status_page(html: str, report: StatusReport, reader: str, at: str, mess
     if STATUS_MARKER not in html:
         return html
     return html.replace(STATUS_MARKER, status_html(report, reader, at, messages["status"], date_format(messages)))
+
+
+def on_status_page(html: str, view: PageView) -> str:
+    """The status page's table in place of its marker."""
+    return fill_status_page(html, load_status(view.site.root, view.site), view.reader, view.url, view.texts)
+
+
+def on_outdated_page(html: str, view: PageView) -> str:
+    """The notice under the title of a page whose other version changed since (a page in its own language)."""
+    if view.lang != view.reader:
+        return html
+    notice = notice_html(load_status(view.site.root, view.site), f"{view.lang}/{view.rel}", view.reader, view.texts)
+    return with_notice(html, notice)

@@ -5,13 +5,7 @@ from collections.abc import Iterator
 
 from ...problems import Check, Problem
 from ...source.model import Site
-from .model import MAIN_PAGES, WORKER_SOURCE, offline_texts
-
-
-def texts_present(site: Site) -> Iterator[Problem]:
-    """Every language has the offline note and the offline page's texts."""
-    for lang in site.languages:
-        yield from offline_texts(site.config, lang)[1]
+from .model import MAIN_PAGES, WORKER_SOURCE
 
 
 def main_pages_exist(site: Site) -> Iterator[Problem]:
@@ -27,4 +21,4 @@ def main_pages_exist(site: Site) -> Iterator[Problem]:
                       "restore it from the repository")
 
 
-CHECKS: list[Check] = [texts_present, main_pages_exist]
+CHECKS: list[Check] = [main_pages_exist]

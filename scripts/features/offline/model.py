@@ -2,11 +2,9 @@
 pages are published, and the reader-facing texts (mkdocs.yml: ``extra.messages.offline``)."""
 from __future__ import annotations
 
-from typing import Any
-
-from ...problems import Problem
-from ...source.config import message_block
+from ...source.fields import TEXT, Schema
 from ...source.model import Site
+from ...source.texts import Texts, read
 
 # Kept on the device as soon as a reader opens any page of their language.
 MAIN_PAGES = ("index.md", "faq.md", "eligibility.md", "take-part.md")
@@ -14,13 +12,13 @@ WORKER = "sw.js"                                     # at the site root: its sco
 WORKER_SOURCE = "assets/javascripts/service-worker.js"  # in docs/; published as WORKER only
 PAGE_SCRIPT = "assets/javascripts/reader-tools.js"
 OFFLINE_PAGE = "offline.html"                        # in each language's folder
-TEXTS = "offline"
-TEXT_NAMES: dict[str, set[str]] = {"note": set(), "title": set(), "text": set(), "saved": set(), "search": set()}
+BLOCK = "offline"
+TEXTS: Texts = {BLOCK: Schema(dict.fromkeys(("note", "title", "text", "saved", "search"), TEXT))}
 
 
-def offline_texts(config: dict[str, Any], lang: str) -> tuple[dict[str, str], list[Problem]]:
-    """The texts of ``lang`` (empty where missing) and the problems with them."""
-    return message_block(config, lang, TEXTS, TEXT_NAMES)
+def offline_texts(site: Site, lang: str) -> dict[str, str]:
+    """The texts of ``lang`` (the source checks report the missing ones)."""
+    return dict(read(site, lang, TEXTS).values[BLOCK] or {})
 
 
 def language_folder(site: Site, lang: str) -> str:

@@ -5,12 +5,15 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 
 from ...built.html_model import insert_after_title
+from ...problems import Problem
 from ...source.config import language_options
 from ...source.model import Site
+from ..feature import BuildView, PageView
 from .model import MAIN_PAGES, PAGE_SCRIPT, offline_page_path, offline_texts
 
 TEMPLATE = "offline.html"  # in the theme's custom_dir (overrides/)
@@ -49,7 +52,7 @@ def listed_pages(site: Site, lang: str) -> list[Listed]:
 def write_offline_page(env: jinja2.Environment, site: Site, lang: str, site_dir: Path, *, root: str,
                        theme: dict[str, Any], stylesheets: list[str]) -> Path:
     """Write the offline page of ``lang`` into the built site; ``root`` is the site's path ("/" or "/repo/")."""
-    texts, _ = offline_texts(site.config, lang)
+    texts = offline_texts(site, lang)
     html = env.get_template(TEMPLATE).render(
         lang=lang, texts=texts, site_name=site.config.get("site_name") or "", root=root,
         home=site.page_url(lang, "index.md").lstrip("/"), pages=listed_pages(site, lang),
@@ -58,3 +61,15 @@ def write_offline_page(env: jinja2.Environment, site: Site, lang: str, site_dir:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(html, encoding="utf-8")
     return target
+
+
+def on_content(html: str, view: PageView) -> str:
+    """The offline note under the page's title."""
+    return with_note(html, offline_texts(view.site, view.reader))
+
+
+def on_post_build(view: BuildView) -> list[Problem]:
+    """The language's offline page (its service worker is a pipeline stage, once every file is written)."""
+    write_offline_page(view.env, view.site, view.lang, view.out, root=urlsplit(view.site_url or "/").path,
+                       theme=view.theme, stylesheets=view.stylesheets)
+    return []

@@ -17,6 +17,7 @@ from typing import Any
 from ...built.html_model import HtmlPage, resolve
 from ...problems import Problem
 from ...source.model import Site
+from ..feature import StageRun
 from .model import MAIN_PAGES, WORKER, WORKER_SOURCE, language_folder, offline_page_path
 
 DOWNLOADS = (".pdf", ".ics")          # files the pages link to that a reader may download, then open offline
@@ -79,3 +80,8 @@ def write_worker(site: Site, out: Path, pages: dict[str, HtmlPage]) -> list[Prob
     (out / WORKER).write_text(f"const BUILD = {json.dumps(data, separators=(',', ':'))};\n{worker}", "utf-8")
     source.unlink()
     return []
+
+
+def worker_stage(run: StageRun) -> list[Problem]:
+    """The pipeline stage: the worker, once every file is final."""
+    return write_worker(run.site, run.out, run.pages())

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from ..feature import PageView
+
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 QUESTION, ENDS = "h3", {"h1", "h2", "h3"}
 
@@ -52,3 +54,8 @@ def keep_questions_together(html: str) -> str:
     if open_:
         out.append("</div>")
     return "".join(out)
+
+
+def on_content(html: str, view: PageView) -> str:
+    """Each question kept whole on paper."""
+    return keep_questions_together(html)

@@ -7,7 +7,9 @@ from html import escape
 
 from babel.dates import format_date
 
-from ..i18n_status.model import StatusReport
+from ..feature import PageView
+from ..i18n_status.model import StatusReport, load_status
+from .texts import foot_texts
 
 # Material Design "share-variant" icon; the button's name is its text.
 SHARE_ICON = ('<svg class="rc-share__icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" '
@@ -39,3 +41,11 @@ def foot_html(texts: dict[str, str], lang: str, updated: date | None, address: s
                  f'<span>{escape(texts["share"])}</span></button>'
                  '<p class="rc-share__status" role="status"></p></div>')
     return "".join(parts) + "</footer>"
+
+
+def on_content(html: str, view: PageView) -> str:
+    """The foot at the end of the page; its date is the sitemap's too (overrides/sitemap.xml), none without the
+    git history."""
+    day = updated_on(load_status(view.site.root, view.site), view.lang, view.rel)
+    view.meta["updated_on"] = day.isoformat() if day else ""
+    return html + foot_html(foot_texts(view.site, view.reader), view.reader, day, view.canonical)

@@ -1,23 +1,21 @@
 """The reader-facing words of the page foot, per language (mkdocs.yml: ``extra.messages.page_foot``)."""
 from __future__ import annotations
 
-from typing import Any
-
-from ...problems import Problem
-from ...source.config import message_block
+from ...source.fields import TEXT, Schema
+from ...source.model import Site
+from ...source.texts import Texts, read, with_names
 
 BLOCK = "page_foot"
-# Each text and the names in braces it must hold.
-NAMES: dict[str, set[str]] = {
-    "updated": {"date"},     # "Page updated on {date}"
-    "date_format": set(),    # a Babel date pattern, e.g. "d MMMM y"
-    "share": set(),          # the button where the browser can share (Web Share API)
-    "copy": set(),           # the button where it cannot: the link is copied
-    "copied": set(),         # the confirmation after copying
-    "address": set(),        # before the page's address, on paper
-}
+TEXTS: Texts = {BLOCK: Schema({
+    "updated": with_names("date"),   # "Page updated on {date}"
+    "date_format": TEXT,             # a Babel date pattern, e.g. "d MMMM y"
+    "share": TEXT,                   # the button where the browser can share (Web Share API)
+    "copy": TEXT,                    # the button where it cannot: the link is copied
+    "copied": TEXT,                  # the confirmation after copying
+    "address": TEXT,                 # before the page's address, on paper
+})}
 
 
-def foot_texts(config: dict[str, Any], lang: str) -> tuple[dict[str, str], list[Problem]]:
-    """The texts of ``lang`` (empty where missing) and the problems with them."""
-    return message_block(config, lang, BLOCK, NAMES)
+def foot_texts(site: Site, lang: str) -> dict[str, str]:
+    """The texts of ``lang`` (the source checks report the missing ones)."""
+    return dict(read(site, lang, TEXTS).values[BLOCK] or {})

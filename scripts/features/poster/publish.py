@@ -15,6 +15,7 @@ from ...source.model import Site, relative_url
 from ..booklets.pdf import INSTALL_HINT, is_machine_warning, machine_check, render_pdf
 from .content import PAGE, SECTIONS, section
 from .render import TEMPLATE, PosterContent, poster_html
+from ..feature import StageRun
 from .texts import poster_texts
 
 MARKER = "<!-- posters -->"   # in take-part.md, each language, in the section for local actors
@@ -63,12 +64,12 @@ def _built(site: Site, out: Path, lang: str) -> Path:
 
 
 def _make(site: Site, out: Path, address: str, lang: str, report: PosterReport) -> list[Problem]:
-    texts, problems = poster_texts(site.config, lang)
+    texts = poster_texts(site, lang)
     built = _built(site, out, lang)
     page = site.page(lang, PAGE)
     where = page.display if page else PAGE
-    if problems or not built.is_file():
-        return problems or [Problem(where, None, "the page was not built, so there is no poster", "read the messages above")]
+    if not built.is_file():
+        return [Problem(where, None, "the page was not built, so there is no poster", "read the messages above")]
     html = built.read_text("utf-8")
     found = [section(html, ident) for ident in SECTIONS]
     if None in found:
@@ -96,7 +97,7 @@ def _make(site: Site, out: Path, address: str, lang: str, report: PosterReport) 
 
 def offer_html(site: Site, lang: str, made: dict[str, str]) -> str:
     """The take-part page's links to every language's poster (the page's language first), or why there is none."""
-    texts = poster_texts(site.config, lang)[0]
+    texts = poster_texts(site, lang)
     if not made:
         return f'<p class="rc-posters">{escape(texts["missing"])}</p>'
     here = site.page_url(lang, PAGE)
@@ -120,3 +121,10 @@ def _offer(site: Site, out: Path, lang: str, made: dict[str, str]) -> list[Probl
                         f"add a line with only {MARKER} in the section for local actors")]
     built.write_text(html.replace(MARKER, offer_html(site, lang, made)), "utf-8")
     return []
+
+
+def poster_stage(run: StageRun) -> list[Problem]:
+    """The pipeline stage: the posters (with a public address only) and their links on the take-part pages."""
+    report = publish(run.site, run.out)
+    run.notes += [note for note in report.notes if note not in run.notes]
+    return report.problems

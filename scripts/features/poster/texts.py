@@ -1,25 +1,21 @@
 """The posters' own words (mkdocs.yml: ``extra.messages.poster``): headings and labels only; what the poster
-says about the programme comes from the built pages (content.py). And the check that every language has them."""
+says about the programme comes from the built pages (content.py)."""
 from __future__ import annotations
 
-from typing import Any
-
-from ...problems import Check, Problem
-from ...source.config import message_block, texts_check
+from ...source.fields import TEXT, Schema
+from ...source.model import Site
+from ...source.texts import Texts, read, with_names
 
 BLOCK = "poster"
-NAMES: dict[str, set[str]] = {
-    "what": set(),       # the heading over the site's description
-    "scan": set(),       # next to the QR code: what it opens
-    "qr_alt": set(),     # the QR code's text alternative
-    "link": {"language"},   # a download link on the take-part page: "A4 poster in {language} (PDF)" (Babel's name)
-    "missing": set(),    # on the take-part page when the build made no poster (no public address)
-}
+TEXTS: Texts = {BLOCK: Schema({
+    "what": TEXT,        # the heading over the site's description
+    "scan": TEXT,        # next to the QR code: what it opens
+    "qr_alt": TEXT,      # the QR code's text alternative
+    "link": with_names("language"),  # a download link on the take-part page: "A4 poster in {language} (PDF)"
+    "missing": TEXT,     # on the take-part page when the build made no poster (no public address)
+})}
 
 
-def poster_texts(config: dict[str, Any], lang: str) -> tuple[dict[str, str], list[Problem]]:
-    """The texts of ``lang`` (empty where missing) and the problems with them."""
-    return message_block(config, lang, BLOCK, NAMES)
-
-
-CHECKS: list[Check] = [texts_check(BLOCK, NAMES)]
+def poster_texts(site: Site, lang: str) -> dict[str, str]:
+    """The texts of ``lang`` (the source checks report the missing ones)."""
+    return dict(read(site, lang, TEXTS).values[BLOCK] or {})

@@ -10,16 +10,13 @@ from typing import Any
 
 from icalendar import Calendar, Event, Timezone
 
+from ...problems import Problem
+from ...source.config import messages
 from ...source.model import Site
-from .model import CALENDAR_FILE, PROGRAMME_PAGE, TIMEZONE, Stage, TimelineTexts, timeline_texts
+from ..feature import BuildView
+from .model import PROGRAMME_PAGE, TIMEZONE, Stage, TimelineTexts, calendar_url, timeline_texts
 from .reader import read_stages
 from .render import markdown_html
-
-
-def calendar_url(page_url: str) -> str:
-    """Where the calendar of a programme page is published: beside it, e.g. 'en/programme/' -> 'en/programme.ics'."""
-    folder = page_url.strip("/").rpartition("/")[0]
-    return f"{folder}/{CALENDAR_FILE}" if folder else CALENDAR_FILE
 
 
 def calendar(stages: list[Stage], lang: str, texts: TimelineTexts, page_url: str, stamp: datetime) -> bytes:
@@ -72,3 +69,9 @@ def write_calendar(site: Site, lang: str, out: Path, messages: dict[str, Any], s
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(calendar(stages, lang, timeline_texts(messages), absolute, build_time()))
     return target
+
+
+def on_post_build(view: BuildView) -> list[Problem]:
+    """The language's programme calendar, into the built site."""
+    write_calendar(view.site, view.lang, view.out, messages(view.site.config, view.lang), view.site_url)
+    return []

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import fields
 from datetime import date
 from typing import Any
 
 from ...problems import Check, Problem
-from ...source.config import language_options, messages
 from ...source.links import broken
 from ...source.model import Page, Site
 from ...source.parity import pairs
 from ...source.parse import MD_LINK, link, prose_numbers
-from .model import LABELS, MARKER, MARKERS, PARTICIPANTS, QUALIFIES, TEXTS
+from .model import MARKER, MARKERS, PARTICIPANTS, QUALIFIES
 from .reader import read_criteria, read_stages
 
 
@@ -150,28 +148,5 @@ def _markers(page: Page) -> list[tuple[str, str, int]]:
     return found
 
 
-def texts_complete(site: Site) -> Iterator[Problem]:
-    """Each language gives every reader-facing text of the timeline and the self-check in mkdocs.yml."""
-    for language in language_options(site.config):
-        lang = language.get("locale", "?")
-        texts = messages(site.config, lang)
-        for table, cls in TEXTS.items():
-            data = texts.get(table)
-            if not isinstance(data, dict):
-                yield Problem("mkdocs.yml", site.config_line(f"locale: {lang}"), f"the language '{lang}' has no "
-                              f"'{table}' texts under extra: messages:",
-                              f"copy the '{table}:' block of another language and translate it")
-                continue
-            for spec in fields(cls):
-                value = data.get(spec.name)
-                labels = LABELS.get(spec.name)
-                missing = ([key for key in labels if not (isinstance(value, dict) and value.get(key))] if labels
-                           else ([] if isinstance(value, str) and value.strip() else [spec.name]))
-                for key in missing:
-                    name = f"{spec.name}.{key}" if labels else key
-                    yield Problem("mkdocs.yml", site.config_line(f"locale: {lang}"), f"the text '{table}.{name}' "
-                                  f"is missing for '{lang}'", f"add it under extra: messages: {table}: of '{lang}'")
-
-
 CHECKS: list[Check] = [stages_valid, criteria_valid, stages_agree, criteria_agree, links_lead_somewhere,
-                       markers_placed, texts_complete]
+                       markers_placed]

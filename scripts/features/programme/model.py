@@ -12,6 +12,9 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
+from ...source.fields import TEXT, Kind, Schema
+from ...source.texts import Texts, exactly, with_names
+
 KINDS = ("training", "meeting", "workshop", "experiment", "networking")
 AUDIENCES = ("newcomers", "local-actors", "everyone")
 PARTICIPANTS = ("newcomer", "local-actor")
@@ -113,9 +116,22 @@ class CheckTexts:
     participants: dict[str, str] = field(default_factory=dict)
 
 
-TEXTS: dict[str, type[TimelineTexts] | type[CheckTexts]] = {"programme": TimelineTexts, "eligibility": CheckTexts}
-# The labels each text table must give, one per allowed value.
-LABELS = {"kinds": KINDS, "audiences": AUDIENCES, "participants": PARTICIPANTS}
+def _schema(cls: type, kinds: dict[str, Kind | Schema]) -> Schema:
+    """Every field of ``cls`` a text, but those given in ``kinds``."""
+    return Schema({item.name: kinds.get(item.name, TEXT) for item in fields(cls)})
+
+
+TEXTS: Texts = {
+    "programme": _schema(TimelineTexts, {"date_range": with_names("start", "end"), "kinds": exactly(KINDS),
+                                         "audiences": exactly(AUDIENCES)}),
+    "eligibility": _schema(CheckTexts, {"missing": with_names("count"), "participants": exactly(PARTICIPANTS)}),
+}
+
+
+def calendar_url(page_url: str) -> str:
+    """Where the calendar of a programme page is published: beside it, e.g. 'en/programme/' -> 'en/programme.ics'."""
+    folder = page_url.strip("/").rpartition("/")[0]
+    return f"{folder}/{CALENDAR_FILE}" if folder else CALENDAR_FILE
 
 
 def timeline_texts(messages: dict[str, Any]) -> TimelineTexts:

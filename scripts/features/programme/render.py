@@ -12,7 +12,9 @@ from babel.dates import format_date
 from markdown.treeprocessors import Treeprocessor
 
 from ...source.model import Page
-from .model import MARKER, PARTICIPANTS, CheckTexts, Criterion, LinkFixer, Stage, TimelineTexts, check_texts, timeline_texts
+from ..feature import PageView
+from .model import MARKER, PARTICIPANTS, SCRIPT, CheckTexts, Criterion, LinkFixer, Stage, TimelineTexts, calendar_url, check_texts, \
+    timeline_texts
 from .reader import read_criteria, read_stages
 
 
@@ -166,3 +168,12 @@ def render_markers(html: str, page: Page, lang: str, messages: dict[str, Any], l
         return match.group(0)
 
     return MARKER.sub(replace, html)
+
+
+def on_content(html: str, view: PageView) -> str:
+    """The timeline, criteria and self-check in place of their markers, in the reader's language."""
+    source = view.source
+    if source is None:
+        return html
+    return render_markers(html, source, view.reader, view.texts, view.link,
+                          calendar_href=view.href(calendar_url(view.url.lstrip("/"))), script_href=view.href(SCRIPT))

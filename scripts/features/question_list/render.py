@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from html import escape
 
+from ...source.texts import Texts, read, with_names
+from ..feature import PageView
+
 MINIMUM = 6  # questions (``<h3>`` with an id) from which a page gets its list
 HEADING = re.compile(r'<h([23]) id="([^"]+)"([^>]*)>(.*?)</h\1>', re.S)
 LANG = re.compile(r'\slang="[^"]*"')  # a heading in another language (a section awaiting translation) keeps it
@@ -41,3 +44,11 @@ def with_question_list(html: str, title: str) -> str:
     listing = question_list(html, title)
     at = html.find(TITLE_END)
     return html if not listing or at < 0 else html[: at + len(TITLE_END)] + listing + html[at + len(TITLE_END):]
+
+
+TEXTS: Texts = {"question_list": with_names("count")}  # the title of the list: "The {count} questions of this page"
+
+
+def on_content(html: str, view: PageView) -> str:
+    """A long page's list of questions under its title (after the glossary: no term is marked in it)."""
+    return with_question_list(html, str(read(view.site, view.reader, TEXTS).values["question_list"] or ""))

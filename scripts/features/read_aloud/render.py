@@ -8,6 +8,8 @@ import re
 from html import escape
 
 from ...built.html_model import insert_after_title
+from ..feature import PageView
+from .texts import read_aloud_texts
 
 SCRIPT = "assets/javascripts/read-aloud.js"
 VOICES = {"fr": "fr-FR", "en": "en-GB"}   # the voice asked for each language of the site
@@ -57,3 +59,10 @@ def with_control(html: str, control: str) -> str:
     if HOME.search(html):
         return html
     return insert_after_title(html, control) or control + html
+
+
+def on_content(html: str, view: PageView) -> str:
+    """The control under the title of a page for readers (not the editors' pages)."""
+    if not view.for_readers:
+        return html
+    return with_control(html, control_html(read_aloud_texts(view.site, view.reader), view.reader, view.href(SCRIPT)))

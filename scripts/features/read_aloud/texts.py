@@ -1,29 +1,24 @@
-"""The reader-facing words of the read-aloud control, per language (mkdocs.yml: ``extra.messages.read_aloud``),
-and the check that every language has them."""
+"""The reader-facing words of the read-aloud control, per language (mkdocs.yml: ``extra.messages.read_aloud``)."""
 from __future__ import annotations
 
-from typing import Any
-
-from ...problems import Check, Problem
-from ...source.config import message_block, texts_check
+from ...source.fields import TEXT, Schema
+from ...source.model import Site
+from ...source.texts import Texts, read
 
 BLOCK = "read_aloud"
-NAMES: dict[str, set[str]] = {
-    "listen": set(),     # the play button, and the name of the group of controls
-    "pause": set(),      # the same button while it reads
-    "resume": set(),     # the same button once paused
-    "previous": set(),   # the button that goes back one block
-    "next": set(),       # the button that goes on one block
-    "rate": set(),       # the label of the speed menu
-    "slower": set(), "default": set(), "normal": set(), "faster": set(),  # the speeds (default: a little slower)
-    "hint": set(),       # what the control does, said once under it
-    "no_voice": set(),   # when the device has no voice in the page's language
-}
+TEXTS: Texts = {BLOCK: Schema(dict.fromkeys((
+    "listen",     # the play button, and the name of the group of controls
+    "pause",      # the same button while it reads
+    "resume",     # the same button once paused
+    "previous",   # the button that goes back one block
+    "next",       # the button that goes on one block
+    "rate",       # the label of the speed menu
+    "slower", "default", "normal", "faster",  # the speeds (default: a little slower)
+    "hint",       # what the control does, said once under it
+    "no_voice",   # when the device has no voice in the page's language
+), TEXT))}
 
 
-def read_aloud_texts(config: dict[str, Any], lang: str) -> tuple[dict[str, str], list[Problem]]:
-    """The texts of ``lang`` (empty where missing) and the problems with them."""
-    return message_block(config, lang, BLOCK, NAMES)
-
-
-CHECKS: list[Check] = [texts_check(BLOCK, NAMES)]
+def read_aloud_texts(site: Site, lang: str) -> dict[str, str]:
+    """The texts of ``lang`` (the source checks report the missing ones)."""
+    return dict(read(site, lang, TEXTS).values[BLOCK] or {})

@@ -13,14 +13,20 @@ from ...problems import Problem
 from ...source.fields import SLUG_PATTERN
 from ...source.model import Site
 from ...source.parse import messages_block
+from ...source.texts import Texts, entries
 
 KEY = "texts"          # under extra: messages: of each language
+TEXTS: Texts = {KEY: entries("lines of 'id: text', indented (a short name, then the text in quotes)")}
 WHERE = "in mkdocs.yml, under extra: messages: texts: of each language"
 MARKER = re.compile(r"<!--\s*text:\s*([^\s>]*)\s*-->")
 
 
 def read_texts(site: Site, lang: str) -> tuple[dict[str, str], list[Problem]]:
-    """The shared texts of ``lang`` (id -> Markdown), and the problems of the ones that cannot be used."""
+    """The shared texts of ``lang`` (id -> Markdown), and the problems of the ones that cannot be used. Read once, then kept."""
+    return site.once(("shared texts", lang), lambda: _read_texts(site, lang))
+
+
+def _read_texts(site: Site, lang: str) -> tuple[dict[str, str], list[Problem]]:
     block = messages_block(site, lang, KEY)
     texts: dict[str, str] = {}
     problems: list[Problem] = []

@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .model import MARKER
+from ..feature import PageView
+from ..programme.render import markdown_html
+from .model import MARKER, read_texts
 
 LinkFixer = Callable[[str], str]
 ALONE = re.compile(r"^(\s*)" + MARKER.pattern + r"\s*$", re.M)  # a marker that was a paragraph of its own
@@ -31,3 +33,8 @@ def fill_texts(html: str, texts: dict[str, str], to_html: Callable[[str], str]) 
         return paragraph.group(1) if paragraph else converted
 
     return MARKER.sub(inline, ALONE.sub(block, html))
+
+
+def on_content(html: str, view: PageView) -> str:
+    """The shared texts of the page's language in place of their markers."""
+    return fill_texts(html, read_texts(view.site, view.lang)[0], lambda text: markdown_html(text, view.link))

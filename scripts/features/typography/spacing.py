@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..feature import PageView
 from .text_runs import Char, Page, Run
 
 FRENCH = "fr"  # the language whose pages get this spacing
@@ -57,3 +58,8 @@ def _edits(run: Run) -> list[tuple[Char, str, str]]:
                 edits.append((run.chars[-1], NBSP, "after"))
         edits.extend((char, "", "instead") for char in chars if char is not kept and char.plain)
     return edits
+
+
+def on_page(output: str, view: PageView) -> str:
+    """French spacing on French pages."""
+    return french_spacing(output) if view.reader == FRENCH else output

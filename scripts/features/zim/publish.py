@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import langcodes
 
-from ...problems import Check, Problem
-from ...source.config import message_block, texts_check
+from ...problems import Problem
+from ...source.fields import TEXT, Schema
 from ...source.model import Site, relative_url
+from ...source.texts import Texts, read, with_names
+from ..feature import StageRun
 from ..booklets.model import read_texts
 from ..poster.publish import description
 from ..search_words.reader import read_keywords, read_section_keywords
@@ -23,7 +24,7 @@ from .writer import Metadata, write_zim
 MARKER = "<!-- zim -->"    # in take-part.md, each language, in the section for local actors
 PAGE = "take-part.md"
 FILE = "resilient-cities.zim"
-NAMES: dict[str, set[str]] = {"link": {"size"}, "missing": set()}
+TEXTS: Texts = {"zim": Schema({"link": with_names("size"), "missing": TEXT})}
 
 
 @dataclass
@@ -33,11 +34,9 @@ class ZimReport:
     size: int = 0
 
 
-def zim_texts(config: dict[str, Any], lang: str) -> tuple[dict[str, str], list[Problem]]:
-    return message_block(config, lang, "zim", NAMES)
-
-
-CHECKS: list[Check] = [texts_check("zim", NAMES)]
+def zim_texts(site: Site, lang: str) -> dict[str, str]:
+    """The texts of ``lang`` (the source checks report the missing ones)."""
+    return dict(read(site, lang, TEXTS).values["zim"] or {})
 
 
 def metadata(site: Site) -> Metadata:
@@ -82,7 +81,7 @@ def _offer(site: Site, out: Path, lang: str, size: int) -> list[Problem]:
     built = out / site.page_url(lang, PAGE).lstrip("/") / "index.html"
     if not built.is_file():
         return []
-    html, texts = built.read_text("utf-8"), zim_texts(site.config, lang)[0]
+    html, texts = built.read_text("utf-8"), zim_texts(site, lang)
     if MARKER not in html:
         page = site.page(lang, PAGE)
         return [Problem(page.display if page else PAGE, None, "the ZIM file's link has no place in this page",
@@ -96,3 +95,8 @@ def _offer(site: Site, out: Path, lang: str, size: int) -> list[Problem]:
         offer = f'<p class="rc-zim">{escape(texts["missing"])}</p>'
     built.write_text(html.replace(MARKER, offer), "utf-8")
     return []
+
+
+def zim_stage(run: StageRun) -> list[Problem]:
+    """The pipeline stage: after every PDF, the file (with --zim) and the take-part page's link, before the checks."""
+    return publish(run.site, run.out, run.zim).problems

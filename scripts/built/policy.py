@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from ..built.inline_code import InlineCode, inline_code
+from ..problems import Problem
+from .inline_code import InlineCode, inline_code
 
 FILE_NAME = "_headers"
 NOT_IN_META = {"frame-ancestors"}  # ignored by browsers in a <meta> policy
@@ -76,7 +77,7 @@ def site_rules(found: list[InlineCode]) -> list[Rule]:
 
 def format_rules(rules: list[Rule]) -> str:
     """Rules in the ``_headers`` format: a path pattern, then its headers indented."""
-    lines = ["# Written by the build (scripts/mkdocs_glue/headers.py): do not edit."]
+    lines = ["# Written by the build (scripts/built/policy.py): do not edit."]
     for rule in rules:
         lines.append(rule.pattern)
         lines.extend(f"  {name}: {value}" for name, value in rule.headers.items())
@@ -106,14 +107,15 @@ def headers_for(rules: list[Rule], path: str) -> dict[str, str]:
     return headers
 
 
-def publish_policy(out: Path, *, meta: bool = True) -> None:
+def publish_policy(out: Path, *, meta: bool = True) -> list[Problem]:
     """Write ``_headers`` at the root of the built site ``out`` and, with ``meta``, put the same policy in a
     <meta http-equiv> at the top of every page's <head>, for hosts that ignore ``_headers`` (GitHub Pages).
-    The site's inline code is read once for both."""
+    The site's inline code is read once for both. No problem of its own: code that is not expected is left out of
+    the policy, and the safety check (verify/) names it."""
     found = inline_code(out)
     (out / FILE_NAME).write_text(format_rules(site_rules(found)), encoding="utf-8")
     if not meta:
-        return
+        return []
     policy = escape(content_security_policy(found, in_meta=True), quote=False).replace('"', "&quot;")
     element = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     for path in sorted(out.rglob("*.html")):
@@ -123,3 +125,4 @@ def publish_policy(out: Path, *, meta: bool = True) -> None:
             updated = CHARSET.sub(lambda match: match.group(0) + element, page, count=1)
         if updated != page:
             path.write_text(updated, "utf-8")
+    return []

@@ -15,7 +15,7 @@ from scripts.built.inline_code import inline_code
 from scripts.built.local_server import serve
 from scripts.dev import host as hosting
 from scripts.dev.browser import chromium
-from scripts.mkdocs_glue import headers
+from scripts.built import policy as headers
 
 
 def _site_rules(built_site: Path) -> dict[str, str]:
