@@ -7,16 +7,17 @@ Run it as ``python -m scripts --help``. The folders follow the data, from the Ma
   A new check of the sources is a function ``(site) -> problems`` added to its module's ``CHECKS``.
 - ``features/``: ② one folder per content feature (``booklets``, ``programme``, ``i18n_status``,
   ``readability``, ``glossary``, ``search_words``, ``typography``), each split into model, reading, checks
-  and rendering. A new page feature is a new folder here. ``review`` holds the views for reviewers
-  (GitHub step summary, pull-request comment).
-- ``mkdocs_glue/``: ③ what runs inside MkDocs: ``hooks`` (events in order), ``seo``, ``search_index``,
-  ``headers``, ``material_fixes``, ``live_check`` (``make serve``'s checks). Only this folder imports
-  MkDocs' event API.
+  and rendering. A new feature is a new folder here and one entry in ``registry.py``. ``review`` holds the
+  views for reviewers (GitHub step summary, pull-request comment).
+- ``mkdocs_glue/``: ③ what runs inside MkDocs: ``hooks`` (each event a loop over ``features/registry.py``),
+  ``state`` (the pipeline's model), ``seo``, ``search_index``, ``material_fixes``, ``live_check`` (``make serve``'s
+  checks). Only this folder imports MkDocs' event API.
 - ``built/``: ④ the built site: MkDocs run in this process (``run_mkdocs``), the HTML read once
   (``html_model``) and its checks (``html_checks``, ``links``; ``linkchecker`` as a second opinion).
 - ``dev/``: ⑤ tools that are not part of a build: the local host, Chromium, weight, Lighthouse, bench,
   ``make serve`` in a child process (``live_serve``), the comment's picture (``comment_preview``).
-- ``problems``: the Problem value every check returns; ``source_checks``: every source check in order;
+- ``problems``: the Problem value every check returns; ``features/registry.py``: every feature, and every source
+  check in order;
   ``pipeline``: the build stages and the atomic swap; ``cli``: the commands (a new command goes there).
 
 Imports point one way: cli → pipeline → built, mkdocs_glue, features → source → problems.

@@ -15,13 +15,13 @@ from .features.i18n_status.model import load_status
 from .features.i18n_status.report import OUTDATED
 from .features.readability import measure as readability
 from .features.readability import report as readability_report
+from .features.registry import check_sources, load
 from .features.review.changes import load_review
 from .features.review.markdown import pr_comment, step_summary
 from .mkdocs_glue.live_check import quiet_serve_logs
 from .problems import Problem, format_github, format_json, format_text
 from .source.parse import load_site
 from .source.scaffold import new_page
-from .features.registry import check_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,7 +71,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Check the Markdown sources only (translation parity, links, front matter); fast."""
-    return _report(args, check_sources(load_site(args.root)))
+    return _report(args, check_sources(load(args.root)))
 
 
 def cmd_pr_comment(args: argparse.Namespace) -> int:
@@ -80,7 +80,7 @@ def cmd_pr_comment(args: argparse.Namespace) -> int:
     review = load_review(args.root, args.base)
     problems: list[Problem] | None
     if args.problems is None:
-        problems = check_sources(load_site(args.root))
+        problems = check_sources(load(args.root))
     elif args.problems.is_file():
         problems = [Problem(**item) for item in json.loads(args.problems.read_text("utf-8"))["problems"]]
     else:

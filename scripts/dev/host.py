@@ -17,8 +17,8 @@ from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..built.local_server import QuietHandler, serve
 from ..built import policy as headers
+from ..built.local_server import QuietHandler, serve
 
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 

@@ -4,7 +4,7 @@ site built into a folder (``StageRun``). Nothing here depends on MkDocs: the glu
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -27,7 +27,7 @@ class PageView:
     lang: str
     rel: str                      # the Markdown file in its language folder, e.g. "faq.md"
     url: str                      # its address from the site root, e.g. "/en/faq/"
-    meta: dict[str, Any]          # its front matter, as MkDocs read it (hooks may add to it)
+    meta: MutableMapping[str, Any]  # its front matter, as MkDocs read it (hooks may add to it)
     canonical: str                # its full address
     link: Callable[[str], str]    # a link written in data (relative to the Markdown file), as a link of the page
     texts: dict[str, Any]         # the reader's texts (extra.messages in mkdocs.yml)
@@ -98,7 +98,7 @@ class Feature:
 
     name: str
     texts: Texts = field(default_factory=dict)    # its texts under each language's extra.messages
-    load: Callable[[Site], Iterable[Problem]] | None = None  # reads its model into the site, once
+    load: Callable[[Site], object] | None = None  # reads its model into the site, once (its checks tell its problems)
     checks: Sequence[Check] = ()
     markdown: Hook | None = None                   # on the page's Markdown
     content: Hook | None = None                    # on the page's HTML (its content, without the theme)

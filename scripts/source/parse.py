@@ -12,7 +12,7 @@ import yaml
 
 from ..problems import Problem
 from . import yaml_guard
-from .config import i18n_options, language_options, messages, read_config
+from .config import i18n_options, language_options, read_config
 from .limits import too_heavy
 from .model import Heading, Link, Page, Section, Site, Where
 

@@ -68,7 +68,7 @@ def _read(site: Site, lang: str, texts: Texts, where: tuple[str, ...]) -> Read:
     block = language_block(site, lang, *where)
     reader = FieldReader(block, "", f"see the same texts of another language in mkdocs.yml, under "
                                     f"languages → {lang} → {' → '.join(where)}")
-    values = reader.read((), block.meta, Schema(texts, closed=False), f"the texts of '{lang}'")
+    values = reader.read((), block.meta, Schema(texts, closed=False), f"the language '{lang}'")
     raw = {key: block.meta.get(key, "") for key in texts}
     return Read(values if values is not None else raw, tuple(reader.problems))
 

@@ -16,7 +16,7 @@ from scripts import pipeline
 from scripts.dev.host import serve_like_host
 from scripts.features.offline.model import offline_texts
 from scripts.problems import format_text
-from scripts.source.config import read_config
+from scripts.source.parse import load_site
 
 from ..conftest import ROOT, copy_with_cache
 from .test_browser import search
@@ -55,7 +55,7 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
     context.close()
 
 
-TEXTS = {lang: offline_texts(read_config(ROOT / "mkdocs.yml"), lang)[0] for lang in ("fr", "en")}
+TEXTS = {lang: offline_texts(load_site(ROOT), lang) for lang in ("fr", "en")}
 
 
 def visit_and_keep(context: BrowserContext, address: str) -> Page:

@@ -1,4 +1,4 @@
-"""The _headers file the build writes (mkdocs_glue/headers.py), and the local host that applies it (dev/host.py)."""
+"""The _headers file the build writes (built/policy.py), and the local host that applies it (dev/host.py)."""
 from __future__ import annotations
 
 import gzip
@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from scripts.built import policy as headers
 from scripts.built.inline_code import inline_code
 from scripts.built.local_server import serve
 from scripts.dev import host as hosting
 from scripts.dev.browser import chromium
-from scripts.built import policy as headers
 
 
 def _site_rules(built_site: Path) -> dict[str, str]:

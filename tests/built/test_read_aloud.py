@@ -15,11 +15,12 @@ from playwright.sync_api import Browser, Page
 from scripts.dev.host import serve_like_host
 from scripts.features.read_aloud.texts import read_aloud_texts
 from scripts.source.config import messages, read_config
+from scripts.source.parse import load_site
 
 from ..conftest import ROOT
 
 CONFIG = read_config(ROOT / "mkdocs.yml")
-TEXTS = {lang: read_aloud_texts(CONFIG, lang)[0] for lang in ("fr", "en")}
+TEXTS = {lang: read_aloud_texts(load_site(ROOT), lang) for lang in ("fr", "en")}
 GLOSSARY_HEADING = {lang: messages(CONFIG, lang)["glossary"]["heading"] for lang in ("fr", "en")}
 SHARE = {lang: messages(CONFIG, lang)["page_foot"]["share"] for lang in ("fr", "en")}
 PREFIX = {"fr": "", "en": "en/"}

@@ -15,11 +15,11 @@ from pypdf import PdfReader
 
 from scripts.dev.host import serve_like_host
 from scripts.features.page_foot.texts import foot_texts
-from scripts.source.config import read_config
+from scripts.source.parse import load_site
 
 from ..conftest import ROOT
 
-TEXTS = {lang: foot_texts(read_config(ROOT / "mkdocs.yml"), lang)[0] for lang in ("fr", "en")}
+TEXTS = {lang: foot_texts(load_site(ROOT), lang) for lang in ("fr", "en")}
 PREFIX = {"fr": "", "en": "en/"}
 # Records what navigator.share receives, in a browser that has the Web Share API.
 FAKE_SHARE = "navigator.share = data => { window.__shared = data; return Promise.resolve(); };"

@@ -15,11 +15,11 @@ from scripts.built.html_model import resolve
 from scripts.features.booklets import index, model
 from scripts.features.booklets import pdf as booklet_pdf
 from scripts.features.booklets.model import Booklet
+from scripts.features.registry import check_sources
 from scripts.problems import format_text
 from scripts.source.config import is_public
 from scripts.source.model import Site
 from scripts.source.parse import load_site
-from scripts.features.registry import check_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures" / "booklets"
@@ -345,13 +345,18 @@ def _figure_alts(node: Any) -> list[str]:
     return own + (_figure_alts(node["/K"]) if "/K" in node else [])
 
 
+def line_of(path: Path, text: str) -> int:
+    return next(number for number, line in enumerate(path.read_text("utf-8").splitlines(), 1) if text in line)
+
+
 def test_reader_texts_are_checked(project: Path) -> None:
     shown = _problems_after(project, "mkdocs.yml", "PDF (English, {size}, {pages} pages)",
                             "PDF (English, {taille}, {pages} pages)")
-    assert "mkdocs.yml: the booklet text 'download' is missing or wrong" in shown, shown
+    line = line_of(project / "mkdocs.yml", "{taille}")
+    assert f"mkdocs.yml:{line}: the field 'booklet.download' must be a text with {{size}} and {{pages}}" in shown, shown
     shown = _problems_after(project, "mkdocs.yml", '                    kicker: "Project summary"\n', "")
-    assert "mkdocs.yml: the booklet text 'kinds.summary.kicker' is missing (extra.messages.booklet of the " \
-           "language 'en')" in shown, shown
+    line = line_of(project / "mkdocs.yml", 'label: "Project summary"') - 1  # the block 'summary:' that lacks it
+    assert f"mkdocs.yml:{line}: the language 'en' has no 'booklet.kinds.summary.kicker' field" in shown, shown
 
 
 def test_render_reports_missing_alt_text_and_fetches_nothing_from_other_hosts(tmp_path: Path) -> None:

@@ -16,9 +16,9 @@ from scripts.built.html_model import read_built_site, resolve
 from scripts.features.i18n_status import history
 from scripts.features.i18n_status import model as i18n_status
 from scripts.features.i18n_status.model import State
+from scripts.features.registry import check_sources
 from scripts.problems import format_text
 from scripts.source.parse import load_site
-from scripts.features.registry import check_sources
 
 GIT_ENV = {"GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_AUTHOR_NAME": "Editor",
            "GIT_AUTHOR_EMAIL": "editor@example.org", "GIT_COMMITTER_NAME": "Editor",
@@ -265,7 +265,10 @@ def test_status_page_texts_and_marker_are_checked(project: Path) -> None:
     page = project / "docs/fr/i18n-status.md"
     page.write_text(page.read_text("utf-8").replace("<!-- i18n-status:table -->", ""))
     problems = check_sources(load_site(project))
-    texts = [p for p in problems if "status page texts" in p.message]
-    assert len(texts) == 1 and texts[0].message.endswith("for EN are missing or have wrong {names}: todo, "
-                                                         "states → outdated")
+    texts = [p for p in problems if "status." in p.message]
+    assert [(p.path, p.message.split(",")[0]) for p in texts] == [
+        ("mkdocs.yml", "the language 'en' has no 'status.todo' field"),
+        ("mkdocs.yml", "the field 'status.states.outdated' must be a text with {date}")], texts
+    lines = config.read_text("utf-8").splitlines()
+    assert "{day}" in lines[texts[1].line - 1] and "status:" in lines[texts[0].line - 1]  # each on its line
     assert [p.path for p in problems if "status table has no place" in p.message] == ["docs/fr/i18n-status.md"]

@@ -10,13 +10,13 @@ import shutil
 from pathlib import Path
 
 from scripts.built.html_model import read_built_site
+from scripts.built.policy import headers_for, parse_rules
 from scripts.features.offline.model import MAIN_PAGES
 from scripts.features.offline.worker import worker_data
 from scripts.features.page_foot.printing import keep_questions_together
-from scripts.built.policy import headers_for, parse_rules
+from scripts.features.registry import check_sources
 from scripts.problems import format_text
 from scripts.source.parse import load_site
-from scripts.features.registry import check_sources
 
 from ..conftest import ROOT
 
@@ -97,9 +97,13 @@ def test_missing_texts_are_named_with_their_place(project: Path) -> None:
     text = text.replace('updated: "Page mise à jour le {date}"', 'updated: "Page mise à jour"')
     config.write_text(text, "utf-8")
     problems = format_text(check_sources(load_site(project)))
-    assert "the text 'offline.note' for EN is missing or wrong" in problems
-    assert "the text 'page_foot.updated' for FR is missing or wrong with {date}" in problems
-    assert "languages → fr → extra → messages → page_foot" in problems
+    lines = text.splitlines()
+    english = next(n for n, line in enumerate(lines, 1) if "- locale: en" in line)
+    note = next(n for n, line in enumerate(lines, 1) if n > english and line.strip() == "offline:")  # the block
+    updated = next(n for n, line in enumerate(lines, 1) if '"Page mise à jour"' in line)
+    assert f"mkdocs.yml:{note}: the language 'en' has no 'offline.note' field" in problems, problems
+    assert f"mkdocs.yml:{updated}: the field 'page_foot.updated' must be a text with {{date}}" in problems
+    assert "languages → fr → extra → messages" in problems
 
 
 def test_questions_are_wrapped_whole_at_the_top_level_only() -> None:

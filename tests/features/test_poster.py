@@ -14,9 +14,9 @@ from pypdf import PdfReader
 
 from scripts.features.poster import publish as posters
 from scripts.features.poster.texts import poster_texts
+from scripts.features.registry import check_sources
 from scripts.problems import format_text
 from scripts.source.parse import load_site
-from scripts.features.registry import check_sources
 
 from ..conftest import PUBLIC_ADDRESS, ROOT
 
@@ -73,7 +73,7 @@ def test_the_take_part_page_offers_both_posters_in_both_languages(published_site
 def test_without_a_public_address_there_is_no_poster_and_the_build_says_so_once(built_site: Path,
                                                                                  tmp_path: Path) -> None:
     assert not (built_site / "posters").exists()
-    missing = poster_texts(load_site(ROOT).config, "en")[0]["missing"]
+    missing = poster_texts(load_site(ROOT), "en")["missing"]
     assert missing in (built_site / "en" / "take-part" / "index.html").read_text("utf-8")
     report = posters.publish(load_site(ROOT), tmp_path)  # the default address: a local preview
     assert len(report.notes) == 1 and "SITE_URL" in report.notes[0] and not report.problems and not report.made
@@ -87,6 +87,6 @@ def test_missing_texts_of_the_posters_zim_and_read_aloud_are_named(project: Path
     text = text.replace('link: "The whole site for Kiwix (ZIM file, {size})"', 'link: "The whole site"')
     config.write_text(text, "utf-8")
     problems = format_text(check_sources(load_site(project)))
-    assert "the text 'read_aloud.no_voice' for EN is missing or wrong" in problems
-    assert "the text 'poster.link' for FR is missing or wrong with {language}" in problems
-    assert "the text 'zim.link' for EN is missing or wrong with {size}" in problems
+    assert "the language 'en' has no 'read_aloud.no_voice' field" in problems
+    assert "the field 'poster.link' must be a text with {language}" in problems
+    assert "the field 'zim.link' must be a text with {size}" in problems

@@ -16,12 +16,12 @@ from scripts.features.programme import calendar as programme_calendar
 from scripts.features.programme import checks as programme_checks
 from scripts.features.programme import model as programme
 from scripts.features.programme import reader, render
+from scripts.features.registry import check_sources
 from scripts.problems import Problem, format_text
 from scripts.source.config import messages
 from scripts.source.model import Page as Source
 from scripts.source.model import Site
 from scripts.source.parse import load_site
-from scripts.features.registry import check_sources
 
 from ..conftest import copy_with_cache
 
@@ -243,8 +243,9 @@ def test_markers_are_checked(project: Path) -> None:
 
 def test_reader_texts_are_required_in_every_language(project: Path) -> None:
     edit(project, "mkdocs.yml", '                result_maybe: "You may be eligible."\n', "")
-    problem = only(programme_problems(project), "mkdocs.yml", "'eligibility.result_maybe' is missing for 'en'")
-    assert problem.line == line_of(project, "mkdocs.yml", "locale: en")
+    problem = only(check_sources(load_site(project)), "mkdocs.yml", "has no 'eligibility.result_maybe' field")
+    assert problem.line == line_of(project, "mkdocs.yml", "eligibility:", after=line_of(project, "mkdocs.yml",
+                                                                                         "locale: en"))
 
 
 def test_invalid_data_fails_the_build(project: Path) -> None:

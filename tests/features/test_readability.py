@@ -8,10 +8,10 @@ import pytest
 
 from scripts import cli
 from scripts.features.readability import measure, model, report
+from scripts.features.registry import check_sources
 from scripts.problems import format_text
 from scripts.source.model import Page
 from scripts.source.parse import load_site, parse_page
-from scripts.features.registry import check_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 NBSP = "\u00a0"

@@ -9,11 +9,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts import pipeline
+from scripts.features.registry import check_sources
 from scripts.problems import format_text
 from scripts.source.config import messages, read_config
 from scripts.source.parse import load_site
 from scripts.source.pending import MARK
-from scripts.features.registry import check_sources
 
 pytestmark = pytest.mark.build  # whole builds of project copies: left out of make test-fast
 

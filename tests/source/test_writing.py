@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from scripts import pipeline
+from scripts.features.registry import check_sources
 from scripts.problems import Problem
 from scripts.source.parse import load_site
 from scripts.source.writing import forbidden_words, number_unit_spacing, straight_apostrophes
-from scripts.features.registry import check_sources
 
 NBSP = "\u00a0"
 

@@ -9,8 +9,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields
 
 from ...problems import Problem
-from ...source.fields import COUNT, INVALID, SLUG_PATTERN, TEXT, WEB_ADDRESSES, YEAR_MONTH, YES_NO, FieldReader, Kind, \
-    Schema, one_of
+from ...source.fields import (
+    COUNT,
+    INVALID,
+    SLUG_PATTERN,
+    TEXT,
+    WEB_ADDRESSES,
+    YEAR_MONTH,
+    YES_NO,
+    FieldReader,
+    Kind,
+    Schema,
+    one_of,
+)
 from ...source.fields import TEXTS as TEXT_LIST
 from ...source.model import Page, Site
 from ...source.texts import Texts, exactly, read, with_names
@@ -142,7 +153,8 @@ def booklet_pages(site: Site) -> Iterator[Page]:
 
 
 def parse(page: Page) -> tuple[Booklet | None, list[Problem]]:
-    """The booklet described by a page's front matter, or the problems that stop it being read. Read once, then kept."""
+    """The booklet described by a page's front matter, or the problems that stop it being read.
+    Read once, then kept."""
     return page.once("booklet", lambda: _parse(page))
 
 

@@ -10,8 +10,8 @@ from ...built.html_model import insert_after_title
 from ...problems import Problem
 from ...source.config import is_public
 from ...source.model import Site
-from .cache import cache_get, cache_key, cache_put, resources
 from ..feature import StageRun
+from .cache import cache_get, cache_key, cache_put, resources
 from .document import Design, extract_content, load_design, print_html
 from .index import pdf_href, pdf_url
 from .model import Booklet, BookletTexts, load_booklets, read_texts

@@ -51,7 +51,8 @@ class Glossary:
 
 def read_glossary(site: Site, lang: str) -> tuple[Glossary | None, list[Problem]]:
     """The glossary of ``lang``, or None and the problems that stop it being used; None without problems
-    when the language has no glossary at all (the checks require one when another language has one). Read once, then kept."""
+    when the language has no glossary at all (the checks require one when another language has one).
+    Read once, then kept."""
     return site.once(("glossary", lang), lambda: _read_glossary(site, lang))
 
 

@@ -13,9 +13,9 @@ from ...problems import Problem
 from ...source.config import is_public, language_options
 from ...source.model import Site, relative_url
 from ..booklets.pdf import INSTALL_HINT, is_machine_warning, machine_check, render_pdf
+from ..feature import StageRun
 from .content import PAGE, SECTIONS, section
 from .render import TEMPLATE, PosterContent, poster_html
-from ..feature import StageRun
 from .texts import poster_texts
 
 MARKER = "<!-- posters -->"   # in take-part.md, each language, in the section for local actors

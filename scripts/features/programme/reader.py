@@ -22,7 +22,8 @@ def _name(noun: str, where: Where, item: dict[str, Any]) -> str:
 
 
 def read_stages(page: Page) -> tuple[list[Stage], list[Problem]]:
-    """The stages of a page (``stages:`` in its front matter) and the problems that make some unusable. Read once, then kept."""
+    """The stages of a page (``stages:`` in its front matter) and the problems that make some unusable.
+    Read once, then kept."""
     return page.once("stages", lambda: _read_stages(page))
 
 
@@ -54,7 +55,8 @@ def _read_stages(page: Page) -> tuple[list[Stage], list[Problem]]:
 
 
 def read_criteria(page: Page) -> tuple[list[Criterion], list[Problem]]:
-    """The eligibility criteria of a page (``criteria:``) and the problems that make some unusable. Read once, then kept."""
+    """The eligibility criteria of a page (``criteria:``) and the problems that make some unusable.
+    Read once, then kept."""
     return page.once("criteria", lambda: _read_criteria(page))
 
 

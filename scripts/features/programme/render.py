@@ -13,8 +13,19 @@ from markdown.treeprocessors import Treeprocessor
 
 from ...source.model import Page
 from ..feature import PageView
-from .model import MARKER, PARTICIPANTS, SCRIPT, CheckTexts, Criterion, LinkFixer, Stage, TimelineTexts, calendar_url, check_texts, \
-    timeline_texts
+from .model import (
+    MARKER,
+    PARTICIPANTS,
+    SCRIPT,
+    CheckTexts,
+    Criterion,
+    LinkFixer,
+    Stage,
+    TimelineTexts,
+    calendar_url,
+    check_texts,
+    timeline_texts,
+)
 from .reader import read_criteria, read_stages
 
 

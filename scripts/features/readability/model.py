@@ -31,7 +31,8 @@ HELP = {
 
 
 def read_settings(site: Site) -> tuple[Settings, list[Problem]]:
-    """The settings from mkdocs.yml (defaults for those not given), and the problems of wrong ones. Read once, then kept."""
+    """The settings from mkdocs.yml (defaults for those not given), and the problems of wrong ones.
+    Read once, then kept."""
     return site.once("readability settings", lambda: _read_settings(site))
 
 

@@ -20,7 +20,8 @@ SECTION_EXAMPLE = "e.g. section_keywords: then, indented below it, compensation:
 
 
 def read_keywords(page: Page) -> tuple[tuple[str, ...], list[Problem]]:
-    """The page's search words (none if it lists none), and the problems of a badly written list. Read once, then kept."""
+    """The page's search words (none if it lists none), and the problems of a badly written list.
+    Read once, then kept."""
     return page.once("keywords", lambda: _read_keywords(page))
 
 
@@ -35,7 +36,8 @@ def _read_keywords(page: Page) -> tuple[tuple[str, ...], list[Problem]]:
 
 def read_section_keywords(page: Page) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
     """The search words of each section (heading id -> words), and the problems of a badly written block:
-    not a block of 'id: [words]' lines, an id that is no heading of the page, words that are no list. Read once, then kept."""
+    not a block of 'id: [words]' lines, an id that is no heading of the page, words that are no list.
+    Read once, then kept."""
     return page.once("section keywords", lambda: _read_section_keywords(page))
 
 

@@ -22,7 +22,8 @@ MARKER = re.compile(r"<!--\s*text:\s*([^\s>]*)\s*-->")
 
 
 def read_texts(site: Site, lang: str) -> tuple[dict[str, str], list[Problem]]:
-    """The shared texts of ``lang`` (id -> Markdown), and the problems of the ones that cannot be used. Read once, then kept."""
+    """The shared texts of ``lang`` (id -> Markdown), and the problems of the ones that cannot be used.
+    Read once, then kept."""
     return site.once(("shared texts", lang), lambda: _read_texts(site, lang))
 
 

@@ -15,8 +15,8 @@ from ...problems import Problem
 from ...source.fields import TEXT, Schema
 from ...source.model import Site, relative_url
 from ...source.texts import Texts, read, with_names
-from ..feature import StageRun
 from ..booklets.model import read_texts
+from ..feature import StageRun
 from ..poster.publish import description
 from ..search_words.reader import read_keywords, read_section_keywords
 from .writer import Metadata, write_zim
