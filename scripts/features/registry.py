@@ -34,6 +34,7 @@ from .offline import worker as offline_worker
 from .page_foot import printing
 from .page_foot import render as page_foot
 from .page_foot import texts as page_foot_texts
+from .page_frame import texts as page_frame
 from .pending import render as pending_render
 from .poster import publish as poster
 from .poster import texts as poster_texts
@@ -72,6 +73,7 @@ FEATURES: list[Feature] = [
             post_build=offline_page.on_post_build),
     Feature("read_aloud", texts=read_aloud_texts.TEXTS, content=read_aloud.on_content),
     Feature("page_foot", texts=page_foot_texts.TEXTS, content=page_foot.on_content),
+    Feature("page_frame", texts=page_frame.TEXTS, checks=page_frame.CHECKS),  # the footer's links, the 404 page
     Feature("readability", load=readability.read_settings, checks=readability.CHECKS),
     Feature("search_words", checks=search_words.CHECKS),
     Feature("typography", page=spacing.on_page),

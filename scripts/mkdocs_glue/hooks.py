@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from scripts.features.feature import BuildView, PageView
 from scripts.features.i18n_status.model import load_status
 from scripts.features.i18n_status.report import outdated_warnings
+from scripts.features.page_frame.texts import not_found_texts
 from scripts.features.registry import FEATURES, check_sources, load, source_warnings
 from scripts.features.search_words.reader import read_keywords, read_section_keywords
 from scripts.features.share_image.publish import Card, card_for, publish_cards
@@ -80,9 +81,11 @@ def on_config(config: MkDocsConfig, **_: Any) -> None:
 
 
 def on_env(env: Environment, config: MkDocsConfig, **_: Any) -> Environment:
-    """Templates may name the default language (overrides/sitemap.xml: hreflang x-default). The templates compiled
-    once are kept (.cache/templates/, by name and text): each language and each rebuild of make serve reuse them."""
+    """Templates may name the default language (overrides/sitemap.xml: hreflang x-default); the 404 page shows every
+    language's words (not_found). The templates compiled once are kept (.cache/templates/, by name and text): each
+    language and each rebuild of make serve reuse them."""
     env.globals["i18n_default_language"] = _state().default_language
+    env.globals["not_found"] = not_found_texts(_state().site)
     return compiled_once(env, _state().site.root)
 
 

@@ -33,7 +33,8 @@ SVG_ELEMENTS = frozenset({
 })
 # Attributes by element; "*" for every element. Event handlers (on…) are never allowed.
 ATTRIBUTES: dict[str, frozenset[str]] = {
-    "*": frozenset({"class", "id", "lang", "dir", "title", "hidden", "role", "tabindex", "translate"}),
+    "*": frozenset({"class", "id", "lang", "dir", "title", "hidden", "role", "tabindex", "translate",
+                    "data-web-only"}),  # shown on the web, left out of the booklets' PDFs (features/booklets)
     "html": frozenset({"xmlns"}),
     "meta": frozenset({"charset", "content", "name", "property", "http-equiv"}),
     "link": frozenset({"href", "hreflang", "rel", "type", "sizes", "as"}),

@@ -15,11 +15,11 @@ from .model import Booklet, BookletTexts
 
 TEMPLATE = "booklet-print.html"        # in the theme's custom_dir (overrides/)
 STYLESHEET = "assets/stylesheets/booklet-print.css"  # in docs/
-# What a built page shows only on the web: its title and kind (the PDF has a cover), the download button, notices,
-# the glossary's links back to the text, the page foot (its date goes on the cover), the site's name printed
-# above the page (the cover has it).
-WEB_ONLY = ("h1, a.headerlink, .md-source-file, .rc-download, .rc-outdated, .rc-pending, .rc-kind, "
-            ".rc-glossary__back, .rc-offline-note, .rc-page-foot, .rc-print-site, .rc-listen")  # .rc-listen: read aloud
+# What a built page shows only on the web: what our features mark with ``data-web-only`` (the kind above the title,
+# the download button, notices, the glossary's links back to the text, the offline note, the read-aloud control,
+# the page foot, whose date goes on the cover, the site's name printed above the page), and the theme's title
+# (the PDF has a cover), heading links and source-file dates.
+WEB_ONLY = "[data-web-only], h1, a.headerlink, .md-source-file"
 UPDATED = ".rc-updated"  # "Page updated on …" (features/page_foot): absent without the git history
 
 

@@ -63,7 +63,7 @@ def with_kind_label(markdown: str, site: Site, src_uri: str) -> str:
     texts = read_texts(site, page_lang)[0]
     if booklet is None or texts is None:
         return markdown
-    label = f'<p class="rc-kind">{_escape(texts.kinds[booklet.kind].label)}</p>\n\n'
+    label = f'<p class="rc-kind" data-web-only>{_escape(texts.kinds[booklet.kind].label)}</p>\n\n'
     title = re.search(r"^# ", markdown, flags=re.M)
     return markdown[: title.start()] + label + markdown[title.start():] if title else markdown
 

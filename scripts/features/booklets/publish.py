@@ -36,7 +36,7 @@ class PdfReport:
 def download_button(texts: BookletTexts, href: str, lang: str, size: int, pages: int) -> str:
     """The link to the PDF, naming its language, size and page count."""
     label = texts.download.format(size=texts.size(size), pages=pages)
-    return (f'<p class="rc-download"><a class="md-button md-button--primary" href="{escape(href)}" download '
+    return (f'<p class="rc-download" data-web-only><a class="md-button md-button--primary" href="{escape(href)}" download '
             f'type="application/pdf" hreflang="{escape(lang)}" data-pdf-bytes="{size}" data-pdf-pages="{pages}">'
             f'{DOWNLOAD_ICON}<span>{escape(label)}</span></a></p>')
 

@@ -100,7 +100,7 @@ def glossary_section(glossary: Glossary, found: list[tuple[Term, str]], script_h
     entries = "".join(
         f'<div class="rc-glossary__entry" id="{ID_PREFIX}{term.id}"><dt>{word}</dt>'
         f'<dd><p class="rc-glossary__definition">{escape(term.definition)}</p>'
-        f'<p><a class="rc-glossary__back" href="#term-{term.id}">{escape(glossary.back)}</a></p></dd></div>'
+        f'<p><a class="rc-glossary__back" data-web-only href="#term-{term.id}">{escape(glossary.back)}</a></p></dd></div>'
         for term, word in found)
     return (f'<section class="rc-glossary" aria-labelledby="glossary" data-hint="{escape(glossary.hint)}" '
             'data-search-exclude>'

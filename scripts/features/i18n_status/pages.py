@@ -37,7 +37,7 @@ def notice_html(report: StatusReport, src_uri: str, reader: str, messages: dict[
         link = escape(str(messages["outdated_link"])).format(version=escape(name))
         href = relative_url(other.url if other else "/", version.url)
         parts.append(f'<p>{text} <a href="{escape(href)}" hreflang="{escape(behind.lang)}">{link}</a></p>')
-    return ('<div class="admonition warning rc-outdated" role="note" data-search-exclude>'
+    return ('<div class="admonition warning rc-outdated" role="note" data-search-exclude data-web-only>'
             + "".join(parts) + "</div>")
 
 

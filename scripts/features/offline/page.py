@@ -32,7 +32,7 @@ class Listed:
 def with_note(html: str, texts: dict[str, str]) -> str:
     """The page's HTML with the offline note under its title, hidden unless the page is served from the
     device without a network (the service worker marks it: site.css shows the note)."""
-    note = (f'<div class="admonition info rc-offline-note" role="note" hidden data-search-exclude>'
+    note = (f'<div class="admonition info rc-offline-note" role="note" hidden data-search-exclude data-web-only>'
             f'<p>{escape(texts["note"])}</p></div>')
     return insert_after_title(html, note) or note + html
 

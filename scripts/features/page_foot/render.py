@@ -32,7 +32,7 @@ def updated_text(day: date, lang: str, texts: dict[str, str]) -> str:
 
 def foot_html(texts: dict[str, str], lang: str, updated: date | None, address: str) -> str:
     """The foot of a page in ``lang``: its date (when known), its address on paper, the share button."""
-    parts = ['<footer class="rc-page-foot" data-search-exclude>']
+    parts = ['<footer class="rc-page-foot" data-search-exclude data-web-only>']
     if updated:
         parts.append(f'<p class="rc-updated">{updated_text(updated, lang, texts)}</p>')
     parts.append(f'<p class="rc-print-only">{escape(texts["address"])} {escape(address)}</p>')

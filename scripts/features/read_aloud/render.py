@@ -36,7 +36,7 @@ def control_html(texts: dict[str, str], lang: str, script_href: str) -> str:
     rates = "".join(f'<option value="{value}"{" selected" if name == "default" else ""}>{escape(texts[name])}</option>'
                     for name, value in RATES)
     return (
-        f'<div class="{CLASS}" role="group" aria-labelledby="rc-listen-play" data-search-exclude '
+        f'<div class="{CLASS}" role="group" aria-labelledby="rc-listen-play" data-search-exclude data-web-only '
         f'data-voice="{VOICES.get(lang, lang)}" data-listen="{escape(texts["listen"])}" '
         f'data-pause="{escape(texts["pause"])}" data-resume="{escape(texts["resume"])}" '
         f'data-no-voice="{escape(texts["no_voice"])}">'

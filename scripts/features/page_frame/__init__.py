@@ -1,0 +1,1 @@
+"""The texts of the frame the theme draws around the pages: the footer's legal links and the one 404 page."""
