@@ -78,7 +78,8 @@ def with_pending_sections(markdown: str, page: Page, source: Page, notice: str) 
         body = [line for line in source.lines[section.heading.line:section.end] if MARK not in line]
         heading = source.lines[section.heading.line - 1]
         heading = heading.replace("{#", f"{{lang={source.lang} #", 1)
-        block = (f"{heading}\n\n<div class=\"admonition note rc-pending\" role=\"note\" data-web-only><p>{escape(notice)}</p></div>\n\n"
+        block = (f"{heading}\n\n<div class=\"admonition note rc-pending\" role=\"note\" data-web-only>"
+                 f"<p>{escape(notice)}</p></div>\n\n"
                  f"<div lang=\"{source.lang}\" markdown=\"1\">\n" + "\n".join(body) + "\n\n</div>\n\n")
         later = order[order.index(section.heading.id) + 1:] if section.heading.id in order else []
         place = next((m for hid in later if (m := _heading(markdown, hid))), None)

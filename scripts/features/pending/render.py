@@ -28,5 +28,6 @@ def on_content(html: str, view: PageView) -> str:
     """A page served from another language says so, and keeps its true ``lang``."""
     if view.lang == view.reader:
         return html
-    return (f'<div class="admonition note rc-pending" role="note" data-web-only><p>{escape(view.texts.get("pending", ""))}</p></div>'
+    notice = escape(view.texts.get("pending", ""))
+    return (f'<div class="admonition note rc-pending" role="note" data-web-only><p>{notice}</p></div>'
             f'<div lang="{escape(view.lang)}">{html}</div>')
