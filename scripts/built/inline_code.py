@@ -65,10 +65,12 @@ def inline_blocks(page: str) -> Iterator[tuple[str, str]]:
             yield kind, text
 
 
-def inline_code(out: Path) -> list[InlineCode]:
-    """Every distinct inline script and style of the HTML pages under ``out``."""
+def inline_code(pages: Path | dict[Path, str]) -> list[InlineCode]:
+    """Every distinct inline script and style of the HTML pages under a folder, or of the pages given (path: text)."""
+    if isinstance(pages, Path):
+        pages = {path: path.read_text("utf-8", "replace") for path in sorted(pages.rglob("*.html"))}
     seen: dict[tuple[str, str], InlineCode] = {}
-    for path in sorted(out.rglob("*.html")):
-        for kind, text in inline_blocks(path.read_text("utf-8", "replace")):
+    for path, page in pages.items():
+        for kind, text in inline_blocks(page):
             seen.setdefault((kind, text), InlineCode(kind, text, path))
     return list(seen.values())

@@ -110,16 +110,16 @@ def headers_for(rules: list[Rule], path: str) -> dict[str, str]:
 def publish_policy(out: Path, *, meta: bool = True) -> list[Problem]:
     """Write ``_headers`` at the root of the built site ``out`` and, with ``meta``, put the same policy in a
     <meta http-equiv> at the top of every page's <head>, for hosts that ignore ``_headers`` (GitHub Pages).
-    The site's inline code is read once for both. No problem of its own: code that is not expected is left out of
-    the policy, and the safety check (verify/) names it."""
-    found = inline_code(out)
+    Each page is read once, for its inline code and its <meta>. No problem of its own: code that is not expected is
+    left out of the policy, and the safety check (verify/) names it."""
+    pages = {path: path.read_text("utf-8", "replace") for path in sorted(out.rglob("*.html"))}
+    found = inline_code(pages)
     (out / FILE_NAME).write_text(format_rules(site_rules(found)), encoding="utf-8")
     if not meta:
         return []
     policy = escape(content_security_policy(found, in_meta=True), quote=False).replace('"', "&quot;")
     element = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-    for path in sorted(out.rglob("*.html")):
-        page = path.read_text("utf-8")
+    for path, page in pages.items():
         updated, replaced = META.subn(element, page, count=1)
         if not replaced:
             updated = CHARSET.sub(lambda match: match.group(0) + element, page, count=1)
