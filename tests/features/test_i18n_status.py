@@ -270,5 +270,6 @@ def test_status_page_texts_and_marker_are_checked(project: Path) -> None:
         ("mkdocs.yml", "the language 'en' has no 'status.todo' field"),
         ("mkdocs.yml", "the field 'status.states.outdated' must be a text with {date}")], texts
     lines = config.read_text("utf-8").splitlines()
-    assert "{day}" in lines[texts[1].line - 1] and "status:" in lines[texts[0].line - 1]  # each on its line
+    assert [lines[(p.line or 0) - 1].strip()[:7] for p in texts] == ["status:", "outdate"]  # each on its line
+    assert "{day}" in lines[(texts[1].line or 0) - 1]
     assert [p.path for p in problems if "status table has no place" in p.message] == ["docs/fr/i18n-status.md"]

@@ -43,7 +43,8 @@ def _keys(texts: dict[str, Any], prefix: tuple[str, ...] = ()) -> list[tuple[str
 
 
 def _messages(site: Any, lang: str) -> dict[str, Any]:
-    return next(item for item in language_options(site.config) if item["locale"] == lang)["extra"]["messages"]
+    found: dict[str, Any] = next(item for item in language_options(site.config) if item["locale"] == lang)["extra"]
+    return found["messages"]  # type: ignore[no-any-return]
 
 
 def test_every_text_of_every_feature_is_checked_with_its_line() -> None:
