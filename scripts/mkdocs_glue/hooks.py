@@ -45,11 +45,12 @@ from scripts.features.search_words.reader import read_keywords, read_section_key
 from scripts.features.share_image.publish import Card, card_for, publish_cards
 from scripts.features.shared_texts.model import read_texts
 from scripts.features.shared_texts.render import fill_texts
-from scripts.features.typography.spacing import FRENCH, french_spacing
+from scripts.features.typography.spacing import typeset
 from scripts.mkdocs_glue import headers, languages, material_fixes, search_index, seo, stylesheets
 from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, remember, terminal_text
 from scripts.mkdocs_glue.templates import compiled_once
 from scripts.source.config import messages
+from scripts.source.locales import language_rules
 from scripts.source.model import Site, relative_url
 from scripts.source.parse import load_site
 from scripts.source.pending import NOTICE, with_pending_sections
@@ -152,10 +153,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, *
                 f'<div lang="{escape(source)}">{html}</div>')
     day = updated_on(state.status, *_source(page))
     page.meta["updated_on"] = day.isoformat() if day else ""  # overrides/sitemap.xml (rendered before on_page_context)
-    foot = foot_html(foot_texts(state.site.config, reader)[0], reader, day, page.canonical_url or config.site_url or "")
+    foot = foot_html(foot_texts(state.site.config, reader)[0], language_rules(state.site.config, reader), day,
+                     page.canonical_url or config.site_url or "")
     html = with_note(html, offline_texts(state.site.config, reader)[0])
     if "noindex" not in str(page.meta.get("robots", "")):  # the editors' pages are not read aloud
-        html = with_control(html, control_html(read_aloud_texts(state.site.config, reader)[0], reader,
+        html = with_control(html, control_html(read_aloud_texts(state.site.config, reader)[0],
+                                               language_rules(state.site.config, reader).tag,
                                                relative_url("/" + READ_ALOUD_SCRIPT, "/" + page.url)))
     return html + foot
 
@@ -175,17 +178,17 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     context["page_head"] = seo.page_head(
         site_url=config.site_url or "", lang=reader, default=state.default_language, title=title,
         description=description, canonical=page.canonical_url, menu=list(_language_menu(config)),
+        locales={lang: language_rules(state.site.config, lang).locale for lang in state.site.languages},
         image=card.path if card else "", image_alt=card.title if card else "")
     return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    """Material's invalid markup fixed; French spacing on French pages; the page searches its own language's
+    """Material's invalid markup fixed; the language's typography (French spacing); the page searches its own language's
     index, with our worker."""
     lang = config.theme["language"]
     output = material_fixes.fix_invalid_markup(output)
-    if lang == FRENCH:
-        output = french_spacing(output)
+    output = typeset(output, language_rules(_state().site.config, lang))
     return search_index.point_page_at_language(output, lang, _state().default_language)
 
 
@@ -252,7 +255,7 @@ def _programme_html(html: str, page: Page, reader: str, texts: dict[str, Any], f
         return html
 
     here = "/" + page.url
-    return render_markers(html, source, reader, texts, _link_fixer(page, files),
+    return render_markers(html, source, language_rules(_state().site.config, reader), texts, _link_fixer(page, files),
                           calendar_href=relative_url("/" + calendar_url(page.url), here),
                           script_href=relative_url("/" + SCRIPT, here))
 

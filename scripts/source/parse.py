@@ -6,12 +6,13 @@ import posixpath
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from ..problems import Problem
 from . import yaml_guard
-from .config import i18n_options, language_options, messages, read_config
+from .config import i18n_options, language_options, read_config
 from .limits import too_heavy
 from .model import Heading, Link, Page, Section, Site, Where
 
@@ -149,15 +150,23 @@ def _field_lines(block: str, first_line: int = 2) -> tuple[dict[Where, int], lis
 def messages_block(site: Site, lang: str, key: str) -> Page:
     """A language's ``extra.messages.<key>`` in mkdocs.yml as a page-like block for ``fields.FieldReader``: the
     data as ``meta``, and the line in mkdocs.yml of each of its values (for problems with a line)."""
+    return language_block(site, lang, ("extra", "messages", key))
+
+
+def language_block(site: Site, lang: str, inside: tuple[str, ...]) -> Page:
+    """The block at ``inside`` of a language's block of the i18n plugin in mkdocs.yml (``("extra", "language")``),
+    as a page-like block for ``fields.FieldReader``: the data as ``meta``, each value's line in mkdocs.yml."""
     block = Page(lang=lang, rel="mkdocs.yml", path=site.root / "mkdocs.yml", display="mkdocs.yml")
-    data = messages(site.config, lang).get(key)
+    language = next((i for i, item in enumerate(language_options(site.config)) if item.get("locale") == lang), None)
+    data: Any = language_options(site.config)[language] if language is not None else {}
+    for key in inside:
+        data = data.get(key) if isinstance(data, dict) else None
     block.meta = data if isinstance(data, dict) else {}
     plugins = site.config.get("plugins") or []
     plugin = next((i for i, item in enumerate(plugins) if isinstance(item, dict) and "i18n" in item), None)
-    language = next((i for i, item in enumerate(language_options(site.config)) if item.get("locale") == lang), None)
     if plugin is None or language is None:
         return block
-    prefix: Where = ("plugins", plugin, "i18n", "languages", language, "extra", "messages", key)
+    prefix: Where = ("plugins", plugin, "i18n", "languages", language, *inside)
     lines, repeated = _field_lines("\n".join(site.config_lines), first_line=1)
     block.field_lines = {where[len(prefix):]: line for where, line in lines.items() if where[:len(prefix)] == prefix}
     block.meta_lines = {str(where[0]): line for where, line in block.field_lines.items() if len(where) == 1}

@@ -7,6 +7,7 @@ from html import escape
 
 from babel.dates import format_date
 
+from ...source.locales import LanguageRules
 from ..i18n_status.model import StatusReport
 
 # Material Design "share-variant" icon; the button's name is its text.
@@ -22,17 +23,17 @@ def updated_on(status: StatusReport, lang: str, rel: str) -> date | None:
     return date.fromisoformat(version.updated.day) if version and version.updated else None
 
 
-def updated_text(day: date, lang: str, texts: dict[str, str]) -> str:
-    """ "Page updated on 12 March 2026", as HTML with a <time> element."""
-    when = f'<time datetime="{day.isoformat()}">{escape(format_date(day, texts["date_format"], locale=lang))}</time>'
+def updated_text(day: date, rules: LanguageRules, texts: dict[str, str]) -> str:
+    """ "Page updated on 12 March 2026", as HTML with a <time> element (the day written as the language does)."""
+    when = f'<time datetime="{day.isoformat()}">{escape(format_date(day, rules.date_format, locale=rules.locale))}</time>'
     return escape(texts["updated"]).replace("{date}", when)
 
 
-def foot_html(texts: dict[str, str], lang: str, updated: date | None, address: str) -> str:
-    """The foot of a page in ``lang``: its date (when known), its address on paper, the share button."""
+def foot_html(texts: dict[str, str], rules: LanguageRules, updated: date | None, address: str) -> str:
+    """The foot of a page in the language of ``rules``: its date (when known), its address on paper, the share button."""
     parts = ['<footer class="rc-page-foot" data-search-exclude>']
     if updated:
-        parts.append(f'<p class="rc-updated">{updated_text(updated, lang, texts)}</p>')
+        parts.append(f'<p class="rc-updated">{updated_text(updated, rules, texts)}</p>')
     parts.append(f'<p class="rc-print-only">{escape(texts["address"])} {escape(address)}</p>')
     parts.append(f'<div class="rc-share" hidden><button type="button" class="md-button rc-share__button" '
                  f'data-copy="{escape(texts["copy"])}" data-copied="{escape(texts["copied"])}">{SHARE_ICON}'

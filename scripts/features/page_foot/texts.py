@@ -10,7 +10,6 @@ BLOCK = "page_foot"
 # Each text and the names in braces it must hold.
 NAMES: dict[str, set[str]] = {
     "updated": {"date"},     # "Page updated on {date}"
-    "date_format": set(),    # a Babel date pattern, e.g. "d MMMM y"
     "share": set(),          # the button where the browser can share (Web Share API)
     "copy": set(),           # the button where it cannot: the link is copied
     "copied": set(),         # the confirmation after copying
