@@ -18,6 +18,7 @@ from .problems import Check, Problem
 from .source.files import CHECKS as FILE_CHECKS
 from .source.language import CHECKS as LANGUAGE_CHECKS
 from .source.links import CHECKS as LINK_CHECKS
+from .source.locales import CHECKS as LOCALE_CHECKS
 from .source.maintained import CHECKS as MAINTAINED_CHECKS
 from .source.model import Site
 from .source.parity import CHECKS as PARITY_CHECKS
@@ -27,7 +28,7 @@ from .source.scaffold import left_to_fill
 from .source.writing import CHECKS as WRITING_CHECKS
 
 SOURCE_CHECKS: list[Check] = [*MAINTAINED_CHECKS, *FILE_CHECKS, *PARITY_CHECKS, *PENDING_CHECKS, *LINK_CHECKS,
-                              *LANGUAGE_CHECKS, *SAFETY_CHECKS, *I18N_CHECKS,
+                              *LANGUAGE_CHECKS, *LOCALE_CHECKS, *SAFETY_CHECKS, *I18N_CHECKS,
                               *BOOKLET_CHECKS, *PROGRAMME_CHECKS, *READABILITY_CHECKS, *GLOSSARY_CHECKS,
                               *SEARCH_WORD_CHECKS, *OFFLINE_CHECKS, *PAGE_FOOT_CHECKS, *SHARED_TEXT_CHECKS,
                               *WRITING_CHECKS, *READ_ALOUD_CHECKS, *POSTER_CHECKS, *ZIM_CHECKS]
