@@ -5,6 +5,7 @@ from __future__ import annotations
 from .features.booklets.checks import CHECKS as BOOKLET_CHECKS
 from .features.glossary.checks import CHECKS as GLOSSARY_CHECKS
 from .features.i18n_status.checks import CHECKS as I18N_CHECKS
+from .features.not_found.texts import CHECKS as NOT_FOUND_CHECKS
 from .features.offline.checks import CHECKS as OFFLINE_CHECKS
 from .features.page_foot.checks import CHECKS as PAGE_FOOT_CHECKS
 from .features.poster.texts import CHECKS as POSTER_CHECKS
@@ -31,7 +32,7 @@ SOURCE_CHECKS: list[Check] = [*MAINTAINED_CHECKS, *FILE_CHECKS, *PARITY_CHECKS, 
                               *LANGUAGE_CHECKS, *LOCALE_CHECKS, *SAFETY_CHECKS, *I18N_CHECKS,
                               *BOOKLET_CHECKS, *PROGRAMME_CHECKS, *READABILITY_CHECKS, *GLOSSARY_CHECKS,
                               *SEARCH_WORD_CHECKS, *OFFLINE_CHECKS, *PAGE_FOOT_CHECKS, *SHARED_TEXT_CHECKS,
-                              *WRITING_CHECKS, *READ_ALOUD_CHECKS, *POSTER_CHECKS, *ZIM_CHECKS]
+                              *WRITING_CHECKS, *READ_ALOUD_CHECKS, *POSTER_CHECKS, *ZIM_CHECKS, *NOT_FOUND_CHECKS]
 
 
 def source_warnings(site: Site) -> list[Problem]:

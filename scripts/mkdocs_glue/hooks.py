@@ -29,6 +29,7 @@ from scripts.features.glossary.render import mark_terms
 from scripts.features.i18n_status.model import StatusReport, load_status
 from scripts.features.i18n_status.pages import fill_status_page, notice_html, with_notice
 from scripts.features.i18n_status.report import outdated_warnings
+from scripts.features.not_found.texts import not_found_texts
 from scripts.features.offline.model import offline_texts
 from scripts.features.offline.page import with_note, write_offline_page
 from scripts.features.page_foot.printing import keep_questions_together
@@ -112,6 +113,7 @@ def on_env(env: Environment, config: MkDocsConfig, **_: Any) -> Environment:
     """Templates may name the default language (overrides/sitemap.xml: hreflang x-default). The templates compiled
     once are kept (.cache/templates/, by name and text): each language and each rebuild of make serve reuse them."""
     env.globals["i18n_default_language"] = _state().default_language
+    env.globals["not_found"] = not_found_texts(_state().site.config)  # overrides/404.html: every language's texts
     return compiled_once(env, _state().site.root)
 
 
