@@ -55,12 +55,12 @@ class LanguageRules:
     @property
     def locale(self) -> str:
         """Babel's and Open Graph's name of the language and region: "fr_FR"."""
-        return f"{self.lang}_{self.region}"
+        return f"{self.lang}_{self.region}" if self.region else self.lang
 
     @property
     def tag(self) -> str:
         """Its language tag (BCP 47), e.g. for the read-aloud voice: "fr-FR"."""
-        return f"{self.lang}-{self.region}"
+        return self.locale.replace("_", "-")
 
     def bare(self, word: str) -> str:
         """A word without its elided article or pronoun ("l’accueil": "accueil")."""
@@ -83,14 +83,15 @@ def _read(block: Page, lang: str) -> tuple[LanguageRules, list[Problem]]:
     values = reader.read((), block.meta, LANGUAGE, f"the language '{lang}'") or {}
     region = values.get("region") or likely_region(lang)
     try:
-        Locale.parse(f"{lang}_{region}")
+        Locale(lang, region or None)
     except (UnknownLocaleError, ValueError):
         reader.problem(("region",), f"Babel knows no language '{lang}' in the region '{region}'",
                        "check the language's 'locale:' and its 'region:' (two capital letters, e.g. DE)")
         return LanguageRules(lang, region), reader.problems
-    pattern = values.get("date_format") or get_date_format("long", locale=f"{lang}_{region}").pattern
+    locale = f"{lang}_{region}" if region else lang
+    pattern = values.get("date_format") or get_date_format("long", locale=locale).pattern
     try:
-        format_date(date(2025, 3, 12), pattern, locale=f"{lang}_{region}")
+        format_date(date(2025, 3, 12), pattern, locale=locale)
     except (ValueError, KeyError, AttributeError) as error:
         reader.problem(("date_format",), f"the date format '{pattern}' cannot be used ({error})",
                        "write a Babel pattern, e.g. \"d MMMM y\" for 12 March 2025")
