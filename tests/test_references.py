@@ -15,7 +15,8 @@ PACKAGE = ROOT / "scripts"
 # Files that the text shows a command creating (EDITORS.md: `make new-page NAME=local-services`, `make new-booklet
 # SLUG=lyon-2026`): examples, not references.
 EXAMPLES = {"docs/fr/local-services.md", "docs/en/local-services.md",
-            "docs/fr/booklets/lyon-2026.md", "docs/en/booklets/lyon-2026.md"}
+            "docs/fr/booklets/lyon-2026.md", "docs/en/booklets/lyon-2026.md",
+            "docs/de"}  # a third language's folder (EDITORS.md, "Add a language"; tests/test_third_language.py)
 
 
 def tracked_files() -> list[str]:

@@ -13,6 +13,7 @@ import jinja2
 
 from ..built.html_model import HtmlPage, read_built_site
 from ..problems import Check, Problem
+from ..source.locales import LanguageRules, rules_of
 from ..source.model import Page, Site, relative_url
 from ..source.texts import Texts
 
@@ -35,6 +36,11 @@ class PageView:
     @property
     def source(self) -> Page | None:
         return self.site.page(self.lang, self.rel)
+
+    @property
+    def rules(self) -> LanguageRules:
+        """What the build knows of the reader's language (source/locales.py)."""
+        return rules_of(self.site, self.reader)
 
     @property
     def for_readers(self) -> bool:

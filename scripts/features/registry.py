@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..problems import Check, Problem
-from ..source import files, language, links, maintained, parity, pending, safety, writing
+from ..source import files, language, links, locales, maintained, parity, pending, safety, writing
 from ..source.model import Site
 from ..source.parse import load_site
 from ..source.scaffold import left_to_fill
@@ -83,8 +83,8 @@ FEATURES: list[Feature] = [
 ]
 # The checks of the sources that belong to no feature: before the features' (the settings, the files, the two
 # languages side by side, links, safety) and after them (the writing rules).
-FIRST_CHECKS: list[Check] = [*maintained.CHECKS, *files.CHECKS, *parity.CHECKS, *links.CHECKS, *language.CHECKS,
-                             *safety.CHECKS]
+FIRST_CHECKS: list[Check] = [*maintained.CHECKS, *files.CHECKS, *locales.CHECKS, *parity.CHECKS, *links.CHECKS,
+                             *language.CHECKS, *safety.CHECKS]
 LAST_CHECKS: list[Check] = [*writing.CHECKS]
 
 
@@ -92,6 +92,8 @@ def load(root: Path, config_file: Path | None = None) -> Site:
     """The model of the project at ``root``: its pages, then every feature's texts and model (the translation
     status, the booklets, the glossaries…), each read once; their problems are the checks' to tell."""
     site = load_site(root, config_file)
+    for lang in site.languages:
+        locales.read_language(site, lang)
     for feature in FEATURES:
         for lang in site.languages:
             read(site, lang, feature.texts)

@@ -31,6 +31,7 @@ from scripts.mkdocs_glue import languages, material_fixes, search_index, seo, st
 from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, remember, terminal_text
 from scripts.mkdocs_glue.templates import compiled_once
 from scripts.source.config import messages
+from scripts.source.locales import rules_of
 from scripts.source.model import Site
 
 log = logging.getLogger("mkdocs.hooks.site")  # a warning fails the strict build
@@ -125,6 +126,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     context["page_head"] = seo.page_head(
         site_url=config.site_url or "", lang=reader, default=state_.default_language, title=title,
         description=description, canonical=page.canonical_url, menu=list(_language_menu(config)),
+        locales={lang: rules_of(state_.site, lang).locale for lang in state_.site.languages},
         image=card.path if card else "", image_alt=card.title if card else "")
     return context
 

@@ -18,6 +18,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from scripts.source.locales import search_language
+
 INDEX = "search/search_index.json"
 WORKER = "site-search.js"
 KEYWORDS = "keywords"  # the index field of the search words (its weight: plugins.search.fields in mkdocs.yml)
@@ -44,12 +46,13 @@ def language_root(lang: str, default: str) -> str:
     return "" if lang == default else f"{lang}/"
 
 
-def language_index(data: dict[str, Any], lang: str, default: str) -> dict[str, Any]:
-    """An index of ``lang``'s pages only, its locations made relative to that language's root."""
+def language_index(data: dict[str, Any], lang: str, default: str, search: str | None = None) -> dict[str, Any]:
+    """An index of ``lang``'s pages only, its locations made relative to that language's root; ``search``: lunr's
+    language for it (``lang`` unless given: source/locales.py)."""
     root = language_root(lang, default)
     docs = [{**doc, "location": doc["location"][len(root):]} for doc in data.get("docs", [])
             if doc.get("location", "").startswith(root)]
-    return {**data, "config": {**data.get("config", {}), "lang": [lang]}, "docs": docs}
+    return {**data, "config": {**data.get("config", {}), "lang": [search or lang]}, "docs": docs}
 
 
 def move_language_index(site_dir: Path, lang: str, default: str) -> Path | None:
@@ -59,7 +62,7 @@ def move_language_index(site_dir: Path, lang: str, default: str) -> Path | None:
         return None
     target = site_dir / language_root(lang, default) / INDEX
     target.parent.mkdir(parents=True, exist_ok=True)
-    index = language_index(json.loads(written.read_text("utf-8")), lang, default)
+    index = language_index(json.loads(written.read_text("utf-8")), lang, default, search_language(lang, site_dir))
     target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return target
 

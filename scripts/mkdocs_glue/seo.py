@@ -8,9 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-# Open Graph wants a territory with the language.
-OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
-
 
 @dataclass(frozen=True)
 class Alternate:
@@ -30,10 +27,6 @@ class PageHead:
     image_alt: str = ""                            # what the picture says
 
 
-def og_locale(lang: str) -> str:
-    return OG_LOCALES.get(lang, lang)
-
-
 def absolute(site_url: str, link: str) -> str:
     """A link of the language menu (``en/faq/``, ``/en/``) as an absolute URL under ``site_url``."""
     if link.startswith("/"):
@@ -42,14 +35,15 @@ def absolute(site_url: str, link: str) -> str:
 
 
 def page_head(*, site_url: str, lang: str, default: str, title: str, description: str, canonical: str | None,
-              menu: list[dict[str, str]], image: str = "", image_alt: str = "") -> PageHead:
+              menu: list[dict[str, str]], locales: dict[str, str], image: str = "", image_alt: str = "") -> PageHead:
     """The head of a page in ``lang``; ``menu`` is the language menu (``config.extra.alternate``) for this page;
-    ``image``: its share picture, from the site root, and the picture's text."""
+    ``locales``: each language's og:locale, with its territory ("fr_FR": source/locales.py); ``image``: its share
+    picture, from the site root, and the picture's text."""
     alternates = [Alternate(item["lang"], absolute(site_url, item["link"])) for item in menu]
     by_lang = {alternate.lang: alternate.href for alternate in alternates}
     if default in by_lang:
         alternates.append(Alternate("x-default", by_lang[default]))
     return PageHead(title=title, description=description, canonical=canonical or by_lang.get(lang, site_url),
-                    locale=og_locale(lang), alternates=alternates,
-                    other_locales=[og_locale(item["lang"]) for item in menu if item["lang"] != lang],
+                    locale=locales.get(lang, lang), alternates=alternates,
+                    other_locales=[locales.get(item["lang"], item["lang"]) for item in menu if item["lang"] != lang],
                     image=absolute(site_url, image) if image else "", image_alt=image_alt)

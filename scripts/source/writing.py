@@ -1,7 +1,9 @@
 """The writing rules of EDITORS.md that a program can check in the sources (pages and mkdocs.yml):
 
-- French: the curly apostrophe ’, never the straight one ' (an error: nothing fixes it later, and readers see it);
+- French (each language whose mkdocs.yml declaration says ``typography: french``): the curly apostrophe ’, never
+  the straight one ' (an error: nothing fixes it later, and readers see it);
 - the names and words EDITORS.md forbids, unless quoted (an error: it changes what the text says about people);
+  EDITORS.md has such rules for French and English only: another language gets none until it has its own;
 - French: a no-break space between a number and its unit, "12 heures" (a warning only: the French spacing of the
   built pages adds it, so readers see it right; the warning keeps the sources clean for the next editor).
 """
@@ -12,10 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..problems import Check, Level, Problem
+from .locales import FRENCH, read_language
 from .model import Site
 from .reader_text import reader_lines
 
-FRENCH = "fr"
 STRAIGHT_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 # A text that says it quotes a source ("La Ville parle de personnes exilées") may use the source's words.
@@ -59,15 +61,18 @@ FORBIDDEN = {
 }
 
 
+def french_typography(site: Site) -> list[str]:
+    """The languages written with French typography (mkdocs.yml: their extra.language)."""
+    return [lang for lang in site.languages if read_language(site, lang)[0].typography == FRENCH]
+
+
 def _problem(path: str, line: int, message: str, hint: str, level: Level = "error") -> Problem:
     return Problem(path, line, message, hint, level)
 
 
 def straight_apostrophes(site: Site) -> Iterator[Problem]:
     """French reader text uses the curly apostrophe ’ (l’accueil), not the straight one (l'accueil)."""
-    if FRENCH not in site.languages:
-        return
-    for item in reader_lines(site, FRENCH):
+    for item in (item for lang in french_typography(site) for item in reader_lines(site, lang)):
         for found in STRAIGHT_APOSTROPHE.finditer(item.text):
             word = item.text[max(0, found.start() - 12):found.end() + 12].strip()
             yield _problem(item.path, item.line, f"a straight apostrophe ' in French text (“{word}”)",
@@ -93,9 +98,7 @@ def forbidden_words(site: Site) -> Iterator[Problem]:
 
 def number_unit_spacing(site: Site) -> Iterator[Problem]:
     """French: a no-break space (U+00A0) between a number and its unit ("12 heures", "5 %"); a warning."""
-    if FRENCH not in site.languages:
-        return
-    for item in reader_lines(site, FRENCH):
+    for item in (item for lang in french_typography(site) for item in reader_lines(site, lang)):
         for found in NUMBER_UNIT.finditer(item.text):
             yield _problem(item.path, item.line, f"a plain space between a number and its unit (“{found.group(0)}”)",
                            "type a no-break space (U+00A0) instead, so that the line never breaks between them; "

@@ -19,6 +19,7 @@ from scripts.features.programme import reader, render
 from scripts.features.registry import check_sources
 from scripts.problems import Problem, format_text
 from scripts.source.config import messages
+from scripts.source.locales import rules_of
 from scripts.source.model import Page as Source
 from scripts.source.model import Site
 from scripts.source.parse import load_site
@@ -117,8 +118,9 @@ def test_stage_fields_are_typed() -> None:
 
 def test_dates_are_written_the_language_s_way() -> None:
     day = date(2025, 3, 12)
-    assert render.format_day(day, "fr", timeline_texts("fr")) == "12 mars 2025"
-    assert render.format_day(day, "en", timeline_texts("en")) == "12 March 2025"
+    site = load_site(ROOT)
+    assert render.format_day(day, rules_of(site, "fr")) == "12 mars 2025"
+    assert render.format_day(day, rules_of(site, "en")) == "12 March 2025"
 
 
 # --- bad inputs fail with path:line ---------------------------------------------------------------

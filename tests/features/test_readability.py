@@ -10,12 +10,14 @@ from scripts import cli
 from scripts.features.readability import measure, model, report
 from scripts.features.registry import check_sources
 from scripts.problems import format_text
+from scripts.source.locales import rules_of
 from scripts.source.model import Page
 from scripts.source.parse import load_site, parse_page
 
 ROOT = Path(__file__).resolve().parents[2]
 NBSP = "\u00a0"
 ENTRY_PAGES = ("index.md", "eligibility.md", "take-part.md", "programme.md")
+RULES = {lang: rules_of(load_site(ROOT), lang) for lang in ("fr", "en")}  # as mkdocs.yml says
 
 
 def page_of(tmp_path: Path, text: str, lang: str = "fr") -> Page:
@@ -27,7 +29,7 @@ def page_of(tmp_path: Path, text: str, lang: str = "fr") -> Page:
 
 
 def split(text: str, lang: str) -> list[str]:
-    return [sentence for _, sentence in measure.split_sentences(text, lang)]
+    return [sentence for _, sentence in measure.split_sentences(text, RULES[lang])]
 
 
 # --- sentences and words -------------------------------------------------------------------------
@@ -66,7 +68,7 @@ def test_list_items_and_table_cells_count_as_sentences_headings_and_code_do_not(
         "<!-- programme:timeline -->", '<div class="x" markdown>', "", "Du `code en ligne` dans un texte{ .md-button }.",
         "", "</div>", "",
     ]))
-    found = [(s.line, s.words, s.text) for s in measure.sentences(page)]
+    found = [(s.line, s.words, s.text) for s in measure.sentences(page, RULES[page.lang])]
     assert found == [
         (8, 5, "Un paragraphe sur deux lignes."),
         (9, 6, "Une phrase avec un lien ici."),
@@ -81,7 +83,7 @@ def test_list_items_and_table_cells_count_as_sentences_headings_and_code_do_not(
 def test_long_sentences_and_averages(tmp_path: Path) -> None:
     long = " ".join(["mot"] * 26) + "."
     page = page_of(tmp_path, f"# Titre\n\nUne phrase courte.\n\n{long}\n\n- un point\n")
-    result = measure.measure_pages([page], "fr", model.Settings())[0]
+    result = measure.measure_pages([page], RULES["fr"], model.Settings())[0]
     assert [(s.line, s.words) for s in result.long(25)] == [(5, 26)]
     assert result.average == pytest.approx((3 + 26 + 2) / 3)
     assert result.long(26) == []
@@ -95,7 +97,7 @@ def test_rare_words_leave_out_names_and_numbers_and_list_the_rarest_first(tmp_pa
         "Le réseautage aide les personnes. Le programme FAMI aide aussi à Villeurbanne en 2024.",
         "Le réseautage a lieu avec Resilient Cities. Resilient Cities aide les personnes.",
     ]))
-    result = measure.measure_pages([page], "fr", model.Settings(rare_words_shown=2))[0]
+    result = measure.measure_pages([page], RULES["fr"], model.Settings(rare_words_shown=2))[0]
     rare = [(r.word, r.count) for r in result.rare]
     assert rare[0] == ("FAMI", 1) and ("réseautage", 2) in rare and len(rare) == 2
     assert result.rare_count == 3  # réseautage ×2, FAMI: Villeurbanne, Resilient, Cities are names
@@ -105,7 +107,7 @@ def test_rare_words_leave_out_names_and_numbers_and_list_the_rarest_first(tmp_pa
 
 def test_english_rare_words_and_possessives(tmp_path: Path) -> None:
     page = page_of(tmp_path, "# Title\n\nThe city's facilitators help people. The AMIF pays.\n", "en")
-    result = measure.measure_pages([page], "en", model.Settings())[0]
+    result = measure.measure_pages([page], RULES["en"], model.Settings())[0]
     assert {r.word for r in result.rare} == {"facilitators", "AMIF"}
 
 
@@ -133,7 +135,7 @@ def test_command_prints_every_page_and_exits_0(capsys: pytest.CaptureFixture[str
 def test_warnings_name_each_long_sentence_with_its_line(tmp_path: Path) -> None:
     long = "Une phrase " + " ".join(["longue"] * 30) + "."
     page = page_of(tmp_path, f"# Titre\n\n{long}\n")
-    found = model.Report(model.Settings(), measure.measure_pages([page], "fr", model.Settings()), {"fr": "docs/fr"})
+    found = model.Report(model.Settings(), measure.measure_pages([page], RULES["fr"], model.Settings()), {"fr": "docs/fr"})
     shown = [str(p) for p in report.warnings(found)]
     assert shown[0].startswith("docs/fr: readability: 1 pages, 1 sentences, 32.0 words on average, 1 over 25")
     assert shown[1].startswith("docs/fr/x.md:3: a sentence of 32 words (more than 25): “Une phrase longue")
@@ -147,6 +149,6 @@ def test_entry_pages_have_no_sentence_over_25_words(lang: str) -> None:
     site = load_site(ROOT)
     pages = [page for rel in ENTRY_PAGES if (page := site.page(lang, rel)) is not None]
     assert len(pages) == len(ENTRY_PAGES)
-    long = [f"{page.display}:{s.line}: {s.words} words" for page in pages for s in measure.sentences(page)
+    long = [f"{page.display}:{s.line}: {s.words} words" for page in pages for s in measure.sentences(page, RULES[page.lang])
             if s.words > 25]
     assert long == [], "\n".join(long)

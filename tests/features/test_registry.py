@@ -104,3 +104,17 @@ def test_a_build_reads_each_source_once_and_the_history_once(project: Path, tmp_
     assert {line.removeprefix("open ") for line in opens} == sources
     assert set(opens.values()) == {2}, opens  # once by the load, once by MkDocs
     assert lines.count("git log") == 1
+
+
+def test_the_legal_links_are_checked_on_their_lines(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace("link: privacy/", "link: javascript:alert(1)", 1)
+    text = text.replace("- title: Données personnelles", "- titel: Données personnelles", 1)
+    config.write_text(text, "utf-8")
+    lines = text.splitlines()
+    problems = [p for p in check_sources(load(project)) if "legal link" in p.message]
+    assert [(lines[(p.line or 0) - 1].strip(), p.message.split(", not")[0]) for p in problems] == [
+        ("- titel: Données personnelles", "legal link 2 has no 'title' field"),
+        ("link: javascript:alert(1)", "the field 'link' of legal link 2 must be a page's address from the site root, "
+                                      "ending in / (e.g. privacy/ or en/privacy/), or an address starting with https://"),
+        ("- titel: Données personnelles", "legal link 2 has an unknown field 'titel'")], format_text(problems)

@@ -49,7 +49,7 @@ def test_french_spacing_is_done_once() -> None:
 
 def _texts(page: str) -> list[str]:
     """The readable text of a page, block by block (code, scripts and other languages left out)."""
-    return [run.text for run in Page(page).runs()]
+    return [run.text for run in Page(page, "fr").runs()]
 
 
 def test_built_french_pages_have_no_breakable_space_before_the_marks(built_site: Path) -> None:

@@ -67,7 +67,8 @@ def test_the_sitemap_lists_every_page_with_its_translations_and_x_default(built_
 
 def test_page_head_makes_the_language_menu_absolute() -> None:
     head = seo.page_head(site_url="https://example.org/rc/", lang="en", default="fr", title="T", description="D",
-                         canonical=None, menu=[{"lang": "fr", "link": "faq/"}, {"lang": "en", "link": "/rc/en/"}])
+                         canonical=None, menu=[{"lang": "fr", "link": "faq/"}, {"lang": "en", "link": "/rc/en/"}],
+                         locales={"fr": "fr_FR", "en": "en_GB"})
     assert [(a.lang, a.href) for a in head.alternates] == [
         ("fr", "https://example.org/rc/faq/"), ("en", "https://example.org/rc/en/"),
         ("x-default", "https://example.org/rc/faq/")]

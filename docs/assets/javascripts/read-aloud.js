@@ -49,7 +49,7 @@
     });
   }
 
-  /* The voice for a block: its language ("fr" -> fr-FR, "en" -> en-GB), else any voice of that language. */
+  /* The voice for a block: the tag of its language (fr-FR), else any voice of that language. */
   function voiceFor(tag) {
     var language = tag.split("-")[0].toLowerCase();
     var voices = speech.getVoices().filter(function (voice) {
@@ -58,10 +58,18 @@
     return voices.filter(function (voice) { return voice.lang.replace("_", "-") === tag; })[0] || voices[0] || null;
   }
 
+  /* A block's language tag: the page's voice (data-voice, e.g. "fr-FR") for its own language; for another one,
+     the region the site gives it (the page's og:locale:alternate, e.g. "en_GB"), else the bare language. */
   function tagOf(block) {
     var lang = (block.closest("[lang]") || document.documentElement).getAttribute("lang") || "";
     var wanted = control.getAttribute("data-voice");
-    return lang.split("-")[0] === wanted.split("-")[0] ? wanted : ({fr: "fr-FR", en: "en-GB"})[lang] || lang;
+    if (lang.split("-")[0] === wanted.split("-")[0]) return wanted;
+    var locales = document.querySelectorAll('meta[property="og:locale:alternate"]');
+    for (var i = 0; i < locales.length; i++) {
+      var tag = (locales[i].getAttribute("content") || "").replace("_", "-");
+      if (tag.split("-")[0] === lang) return tag;
+    }
+    return lang;
   }
 
   function show(block) {

@@ -15,7 +15,7 @@ from ...source.texts import Texts, entries, with_names
 from ..feature import PageView
 from .model import State, StatusReport, Version, load_status
 
-DATE_FORMAT = "d MMMM y"  # the site's date format when mkdocs.yml gives none (page_foot.date_format)
+DATE_FORMAT = "d MMMM y"  # the date format of a language the report does not know
 
 
 def notice_html(report: StatusReport, src_uri: str, reader: str, messages: dict[str, Any]) -> str:
@@ -33,7 +33,7 @@ def notice_html(report: StatusReport, src_uri: str, reader: str, messages: dict[
         other = report.version(behind.lang, rel)
         name = str(messages["versions"][behind.lang])
         text = escape(str(messages["outdated"])).format(version=escape(name),
-                                                        date=_time(behind.since.day, reader, date_format(messages)))
+                                                        date=_time(behind.since.day, reader, date_format(report, reader)))
         link = escape(str(messages["outdated_link"])).format(version=escape(name))
         href = relative_url(other.url if other else "/", version.url)
         parts.append(f'<p>{text} <a href="{escape(href)}" hreflang="{escape(behind.lang)}">{link}</a></p>')
@@ -98,11 +98,9 @@ def _state_words(version: Version, reader: str, texts: dict[str, Any], pattern: 
     return words.format(date=_time(version.since.day, reader, pattern)) if version.since else words
 
 
-def date_format(messages: dict[str, Any]) -> str:
-    """The site's own way of writing a day in this language: the page foot's (``page_foot.date_format``)."""
-    foot = messages.get("page_foot")
-    pattern = foot.get("date_format") if isinstance(foot, dict) else None
-    return pattern if isinstance(pattern, str) and pattern else DATE_FORMAT
+def date_format(report: StatusReport, reader: str) -> str:
+    """The site's own way of writing a day in the reader's language (mkdocs.yml: its extra.language)."""
+    return report.date_formats.get(reader, DATE_FORMAT)
 
 
 def _time(day: str, reader: str, pattern: str) -> str:
@@ -129,7 +127,7 @@ def fill_status_page(html: str, report: StatusReport, reader: str, at: str, mess
     ``messages``: the reader's ``extra.messages``."""
     if STATUS_MARKER not in html:
         return html
-    return html.replace(STATUS_MARKER, status_html(report, reader, at, messages["status"], date_format(messages)))
+    return html.replace(STATUS_MARKER, status_html(report, reader, at, messages["status"], date_format(report, reader)))
 
 
 def on_status_page(html: str, view: PageView) -> str:

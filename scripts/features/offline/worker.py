@@ -16,6 +16,7 @@ from typing import Any
 
 from ...built.html_model import HtmlPage, resolve
 from ...problems import Problem
+from ...source.locales import search_files
 from ...source.model import Site
 from ..feature import StageRun
 from .model import MAIN_PAGES, WORKER, WORKER_SOURCE, language_folder, offline_page_path
@@ -23,7 +24,6 @@ from .model import MAIN_PAGES, WORKER, WORKER_SOURCE, language_folder, offline_p
 DOWNLOADS = (".pdf", ".ics")          # files the pages link to that a reader may download, then open offline
 SEARCH_INDEX = "search/search_index.json"  # in each language's folder (scripts/mkdocs_glue/search_index.py)
 WORKERS = "assets/javascripts/workers"     # the search's scripts
-LUNR = "assets/javascripts/lunr/min"       # lunr's language files, loaded by Material's search worker
 
 
 def _revision(path: Path) -> str:
@@ -43,9 +43,8 @@ def _loads(page: HtmlPage) -> set[str]:
 
 def _search_engine(out: Path, lang: str) -> set[str]:
     """What searching in ``lang`` loads besides the index: the search workers and lunr's files for that
-    language (English is built into lunr), kept with the main pages so that search works offline."""
-    lunr = {f"{LUNR}/lunr.stemmer.support.min.js", f"{LUNR}/lunr.{lang}.min.js"} if lang != "en" else set()
-    return {p.relative_to(out).as_posix() for p in (out / WORKERS).glob("*.js")} | lunr
+    language (source/locales.py), kept with the main pages so that search works offline."""
+    return {p.relative_to(out).as_posix() for p in (out / WORKERS).glob("*.js")} | search_files(lang, out)
 
 
 def worker_data(site: Site, out: Path, pages: dict[str, HtmlPage], worker: str) -> dict[str, Any]:

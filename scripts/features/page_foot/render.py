@@ -7,6 +7,7 @@ from html import escape
 
 from babel.dates import format_date
 
+from ...source.locales import LanguageRules
 from ..feature import PageView
 from ..i18n_status.model import StatusReport, load_status
 from .texts import foot_texts
@@ -24,17 +25,17 @@ def updated_on(status: StatusReport, lang: str, rel: str) -> date | None:
     return date.fromisoformat(version.updated.day) if version and version.updated else None
 
 
-def updated_text(day: date, lang: str, texts: dict[str, str]) -> str:
-    """ "Page updated on 12 March 2026", as HTML with a <time> element."""
-    when = f'<time datetime="{day.isoformat()}">{escape(format_date(day, texts["date_format"], locale=lang))}</time>'
+def updated_text(day: date, rules: LanguageRules, texts: dict[str, str]) -> str:
+    """ "Page updated on 12 March 2026", as HTML with a <time> element (the day written as the language does)."""
+    when = f'<time datetime="{day.isoformat()}">{escape(format_date(day, rules.date_format, locale=rules.locale))}</time>'
     return escape(texts["updated"]).replace("{date}", when)
 
 
-def foot_html(texts: dict[str, str], lang: str, updated: date | None, address: str) -> str:
-    """The foot of a page in ``lang``: its date (when known), its address on paper, the share button."""
+def foot_html(texts: dict[str, str], rules: LanguageRules, updated: date | None, address: str) -> str:
+    """The foot of a page in the language of ``rules``: its date (when known), its address on paper, the share button."""
     parts = ['<footer class="rc-page-foot" data-search-exclude data-web-only>']
     if updated:
-        parts.append(f'<p class="rc-updated">{updated_text(updated, lang, texts)}</p>')
+        parts.append(f'<p class="rc-updated">{updated_text(updated, rules, texts)}</p>')
     parts.append(f'<p class="rc-print-only">{escape(texts["address"])} {escape(address)}</p>')
     parts.append(f'<div class="rc-share" hidden><button type="button" class="md-button rc-share__button" '
                  f'data-copy="{escape(texts["copy"])}" data-copied="{escape(texts["copied"])}">{SHARE_ICON}'
@@ -48,4 +49,4 @@ def on_content(html: str, view: PageView) -> str:
     git history."""
     day = updated_on(load_status(view.site.root, view.site), view.lang, view.rel)
     view.meta["updated_on"] = day.isoformat() if day else ""
-    return html + foot_html(foot_texts(view.site, view.reader), view.reader, day, view.canonical)
+    return html + foot_html(foot_texts(view.site, view.reader), view.rules, day, view.canonical)

@@ -8,7 +8,6 @@ from ...source.texts import Texts, read, with_names
 BLOCK = "page_foot"
 TEXTS: Texts = {BLOCK: Schema({
     "updated": with_names("date"),   # "Page updated on {date}"
-    "date_format": TEXT,             # a Babel date pattern, e.g. "d MMMM y"
     "share": TEXT,                   # the button where the browser can share (Web Share API)
     "copy": TEXT,                    # the button where it cannot: the link is copied
     "copied": TEXT,                  # the confirmation after copying

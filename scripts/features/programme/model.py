@@ -80,7 +80,6 @@ class Criterion:
 class TimelineTexts:
     """What the timeline and the calendar say to readers, in one language (mkdocs.yml: extra.messages.programme)."""
 
-    date_format: str = "d MMMM y"
     date_range: str = "{start} – {end}"
     audience_label: str = ""
     dates_label: str = ""

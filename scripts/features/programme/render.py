@@ -11,6 +11,7 @@ import markdown
 from babel.dates import format_date
 from markdown.treeprocessors import Treeprocessor
 
+from ...source.locales import LanguageRules
 from ...source.model import Page
 from ..feature import PageView
 from .model import (
@@ -46,28 +47,29 @@ def markdown_html(text: str, link: LinkFixer) -> str:
     return str(md.convert(text))
 
 
-def format_day(day: date, lang: str, texts: TimelineTexts) -> str:
-    """A date the way the language writes it, e.g. '12 mars 2025' or '12 March 2025'."""
-    return format_date(day, texts.date_format, locale=lang)
+def format_day(day: date, rules: LanguageRules) -> str:
+    """A date the way the language writes it (mkdocs.yml: its extra.language), e.g. '12 mars 2025'."""
+    return format_date(day, rules.date_format, locale=rules.locale)
 
 
-def _dates(stage: Stage, lang: str, texts: TimelineTexts) -> str:
+def _dates(stage: Stage, rules: LanguageRules, texts: TimelineTexts) -> str:
     assert stage.start is not None
-    start = f'<time datetime="{stage.start.isoformat()}">{escape(format_day(stage.start, lang, texts))}</time>'
+    start = f'<time datetime="{stage.start.isoformat()}">{escape(format_day(stage.start, rules))}</time>'
     if stage.end is None or stage.end == stage.start:
         return start
-    end = f'<time datetime="{stage.end.isoformat()}">{escape(format_day(stage.end, lang, texts))}</time>'
+    end = f'<time datetime="{stage.end.isoformat()}">{escape(format_day(stage.end, rules))}</time>'
     return escape(texts.date_range).replace("{start}", start).replace("{end}", end)
 
 
-def render_timeline(stages: list[Stage], lang: str, texts: TimelineTexts, link: LinkFixer, calendar_href: str) -> str:
+def render_timeline(stages: list[Stage], rules: LanguageRules, texts: TimelineTexts, link: LinkFixer,
+                    calendar_href: str) -> str:
     """The stages as an ordered list, each with its audience and dates, then the calendar link (only when
     a stage has dates: an empty calendar is not offered)."""
     items = []
     for stage in stages:
         facts = [(texts.audience_label, escape(texts.audiences.get(stage.audience, stage.audience)), "audience")]
         if stage.dated:
-            facts.append((texts.dates_label, _dates(stage, lang, texts), "dates"))
+            facts.append((texts.dates_label, _dates(stage, rules, texts), "dates"))
         if stage.place:
             facts.append((texts.place_label, escape(stage.place), "place"))
         rows = "".join(f'<div class="rc-stage__{css}"><dt>{escape(label)}</dt><dd>{value}</dd></div>'
@@ -160,10 +162,10 @@ def _choice(name: str, value: str, label: str, outcome: str | None = None) -> st
             f'<label for="{ident}">{escape(label)}</label></div>')
 
 
-def render_markers(html: str, page: Page, lang: str, messages: dict[str, Any], link: LinkFixer, calendar_href: str,
-                   script_href: str) -> str:
+def render_markers(html: str, page: Page, rules: LanguageRules, messages: dict[str, Any], link: LinkFixer,
+                   calendar_href: str, script_href: str) -> str:
     """A built page's HTML with each ``<!-- programme:... -->`` marker replaced by what it stands for,
-    in the reader's language ``lang`` (whose ``messages`` are given)."""
+    in the reader's language (its ``rules`` and ``messages``)."""
     if "<!--" not in html or not MARKER.search(html):
         return html
     stages, criteria = read_stages(page)[0], read_criteria(page)[0]
@@ -171,7 +173,7 @@ def render_markers(html: str, page: Page, lang: str, messages: dict[str, Any], l
     def replace(match: re.Match[str]) -> str:
         name, argument = match.group(1), match.group(2) or ""
         if name == "timeline":
-            return render_timeline(stages, lang, timeline_texts(messages), link, calendar_href)
+            return render_timeline(stages, rules, timeline_texts(messages), link, calendar_href)
         if name == "criteria":
             return render_criteria(criteria, argument, check_texts(messages), link)
         if name == "self-check":
@@ -186,5 +188,5 @@ def on_content(html: str, view: PageView) -> str:
     source = view.source
     if source is None:
         return html
-    return render_markers(html, source, view.reader, view.texts, view.link,
+    return render_markers(html, source, view.rules, view.texts, view.link,
                           calendar_href=view.href(calendar_url(view.url.lstrip("/"))), script_href=view.href(SCRIPT))

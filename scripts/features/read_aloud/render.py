@@ -12,7 +12,6 @@ from ..feature import PageView
 from .texts import read_aloud_texts
 
 SCRIPT = "assets/javascripts/read-aloud.js"
-VOICES = {"fr": "fr-FR", "en": "en-GB"}   # the voice asked for each language of the site
 RATES = (("slower", 0.7), ("default", 0.85), ("normal", 1.0), ("faster", 1.2))  # the default is a little slower
 ICONS = {  # Material Design icons: play, pause, skip-previous, skip-next
     "play": "M8 5.14v14l11-7-11-7z",
@@ -31,13 +30,14 @@ def _icon(name: str) -> str:
             f'viewBox="0 0 24 24" width="24" height="24"><path fill="currentColor" d="{ICONS[name]}"/></svg>')
 
 
-def control_html(texts: dict[str, str], lang: str, script_href: str) -> str:
-    """The control for a page in ``lang``: play/pause, previous, next, the speed, what it does, a status line."""
+def control_html(texts: dict[str, str], voice: str, script_href: str) -> str:
+    """The control for a page whose language's voice is ``voice`` ("fr-FR": source/locales.py): play/pause,
+    previous, next, the speed, what it does, a status line."""
     rates = "".join(f'<option value="{value}"{" selected" if name == "default" else ""}>{escape(texts[name])}</option>'
                     for name, value in RATES)
     return (
         f'<div class="{CLASS}" role="group" aria-labelledby="rc-listen-play" data-search-exclude data-web-only '
-        f'data-voice="{VOICES.get(lang, lang)}" data-listen="{escape(texts["listen"])}" '
+        f'data-voice="{escape(voice)}" data-listen="{escape(texts["listen"])}" '
         f'data-pause="{escape(texts["pause"])}" data-resume="{escape(texts["resume"])}" '
         f'data-no-voice="{escape(texts["no_voice"])}">'
         f'<button type="button" class="md-button {CLASS}__play" id="rc-listen-play" '
@@ -65,4 +65,4 @@ def on_content(html: str, view: PageView) -> str:
     """The control under the title of a page for readers (not the editors' pages)."""
     if not view.for_readers:
         return html
-    return with_control(html, control_html(read_aloud_texts(view.site, view.reader), view.reader, view.href(SCRIPT)))
+    return with_control(html, control_html(read_aloud_texts(view.site, view.reader), view.rules.tag, view.href(SCRIPT)))

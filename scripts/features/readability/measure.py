@@ -16,6 +16,7 @@ from functools import cache
 import wordfreq
 from wordfreq.tokens import tokenize
 
+from ...source.locales import LanguageRules, read_language
 from ...source.model import Page, Site
 from ...source.parse import FENCE
 from .model import PageReport, RareWord, Report, Sentence, Settings, read_settings
@@ -43,11 +44,6 @@ NOT_PROSE = [
 # them), then a space. It ends the sentence only if what follows does not start in small letters.
 END = re.compile(r"[.!?…]+(?:\s*[»”\"’')\]])*(?=\s)")
 OPENING = "([«“\"'"
-# Abbreviations after which a full stop does not end a sentence (single letters, initials, are too).
-ABBREVIATIONS = {
-    "fr": {"ex.", "cf.", "mme.", "mm.", "dr.", "c.-à-d.", "env.", "art.", "chap.", "fig.", "vol.", "av.", "apr."},
-    "en": {"e.g.", "i.e.", "cf.", "mr.", "mrs.", "ms.", "dr.", "st.", "vs.", "approx.", "no.", "pp.", "fig.", "ca."},
-}
 WORD = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+)+(?!\w)|[^\W_](?:[\w’'-]*[^\W_])?")
 
 
@@ -115,14 +111,15 @@ def _cells(row: str) -> list[str]:
     return re.split(r"(?<!\\)\|", row.strip().strip("|"))
 
 
-def split_sentences(text: str, lang: str) -> list[tuple[int, str]]:
-    """The sentences of a text, each with the offset where it starts."""
+def split_sentences(text: str, rules: LanguageRules) -> list[tuple[int, str]]:
+    """The sentences of a text in the language of ``rules`` (its abbreviations), each with the offset where it
+    starts."""
     found, start = [], 0
     for match in END.finditer(text):
         rest = text[match.end():].lstrip()
         if not rest or rest[0].islower():
             continue
-        if match.group().startswith(".") and _abbreviation(text[start:match.start()], lang):
+        if match.group().startswith(".") and _abbreviation(text[start:match.start()], rules):
             continue
         found.append((start, text[start:match.end()].strip()))
         start = len(text) - len(rest)
@@ -131,11 +128,12 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, str]]:
     return found
 
 
-def _abbreviation(before: str, lang: str) -> bool:
-    """Whether the word just before a full stop is an abbreviation (or an initial, like the J of J. Dupont)."""
+def _abbreviation(before: str, rules: LanguageRules) -> bool:
+    """Whether the word just before a full stop is one of the language's abbreviations (mkdocs.yml: its
+    extra.language.abbreviations) or an initial, like the J of J. Dupont."""
     words = before.split()
     token = words[-1].lstrip(OPENING) if words else ""
-    return bool(re.fullmatch(r"[^\W\d_]", token)) or f"{token.lower()}." in ABBREVIATIONS.get(lang, set())
+    return bool(re.fullmatch(r"[^\W\d_]", token)) or f"{token.lower()}." in rules.abbreviations
 
 
 def words(text: str) -> list[str]:
@@ -143,12 +141,12 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def sentences(page: Page) -> list[Sentence]:
+def sentences(page: Page, rules: LanguageRules) -> list[Sentence]:
     """Every sentence of the page's prose, with the line where it starts and its number of words."""
     found = []
     for block in prose_blocks(page):
         text, starts = block.text_and_lines()
-        for offset, sentence in split_sentences(text, page.lang):
+        for offset, sentence in split_sentences(text, rules):
             line = next(line for start, line in reversed(starts) if start <= offset)
             count = len(words(sentence))
             if count:
@@ -180,26 +178,18 @@ def zipf(word: str, lang: str) -> float:
     return float(wordfreq.zipf_frequency(_lookup(word), lang))
 
 
-ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)[’']", re.I)  # French: l’, d’, qu’…
-
-
-def _bare(word: str, lang: str) -> str:
-    """A word without its French elided article or pronoun (l’accueil: accueil)."""
-    return ELISION.sub("", word) if lang == "fr" else word
-
-
-def names(found: list[Sentence], lang: str) -> set[str]:
+def names(found: list[Sentence], rules: LanguageRules) -> set[str]:
     """Words written with a capital inside a sentence (Lyon, d’Auvergne, Resilient Cities): names, not
     vocabulary. Words in capitals only (AMIF, BPI) are not names: they are looked up."""
     return {bare for sentence in found for word in words(sentence.text)[1:]
-            if (bare := _bare(word, lang)) and bare[0].isupper() and not bare.isupper()}
+            if (bare := rules.bare(word)) and bare[0].isupper() and not bare.isupper()}
 
 
-def rare_words(found: list[Sentence], lang: str, settings: Settings, known_names: set[str]) \
+def rare_words(found: list[Sentence], rules: LanguageRules, settings: Settings, known_names: set[str]) \
         -> tuple[int, int, list[RareWord]]:
     """(words looked up, occurrences of rare words, the rare words rarest first) of a page's sentences;
     names and numbers are left out."""
-    bare = (_bare(w, lang) for s in found for w in words(s.text))
+    lang, bare = rules.lang, (rules.bare(w) for s in found for w in words(s.text))
     looked = [w for w in bare if w and w not in known_names and not any(c.isdigit() for c in w)]
     shown = Counter(w if w.isupper() and len(w) > 1 else w.lower() for w in looked)
     rare = {w: n for w, n in shown.items() if is_rare(w, lang, settings.common_words)}
@@ -207,13 +197,13 @@ def rare_words(found: list[Sentence], lang: str, settings: Settings, known_names
     return len(looked), sum(rare.values()), ranked[: settings.rare_words_shown]
 
 
-def measure_pages(pages: list[Page], lang: str, settings: Settings) -> list[PageReport]:
+def measure_pages(pages: list[Page], rules: LanguageRules, settings: Settings) -> list[PageReport]:
     """The pages of one language; a name written with a capital on one page is a name on all of them."""
-    reports = [PageReport(page.display, lang, sentences(page)) for page in pages]
-    if has_frequencies(lang):
-        known = {name for report in reports for name in names(report.sentences, lang)}
+    reports = [PageReport(page.display, rules.lang, sentences(page, rules)) for page in pages]
+    if has_frequencies(rules.lang):
+        known = {name for report in reports for name in names(report.sentences, rules)}
         for report in reports:
-            report.words, report.rare_count, report.rare = rare_words(report.sentences, lang, settings, known)
+            report.words, report.rare_count, report.rare = rare_words(report.sentences, rules, settings, known)
     return reports
 
 
@@ -225,7 +215,7 @@ def measure_site(site: Site) -> Report:
         if not has_frequencies(lang):
             report.notes.append(f"wordfreq has no frequency list for '{lang}': its rare words are not counted")
         pages = [page for (page_lang, _), page in sorted(site.pages.items()) if page_lang == lang and page.readable]
-        report.pages += measure_pages(pages, lang, report.settings)
+        report.pages += measure_pages(pages, read_language(site, lang)[0], report.settings)
     return report
 
 

@@ -2,7 +2,7 @@
 table of contents did to it (it turns no-break spaces into plain ones).
 
 Only the readable text changes (``text_runs``: the title, headings, menus, table of contents, body), never
-markup, character references, code, scripts, styles, or elements in another language (``lang="en"``). One
+markup, character references, code, scripts, styles, or elements in another language (``lang="en"`` on a French page). One
 no-break space (U+00A0) goes before ? ! ; : and », after «, and between a number and its unit ("12 heures");
 a space that is already a no-break one is kept, never doubled, and extra spaces there are dropped.
 """
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
+from ...source.locales import FRENCH, LanguageRules
 from ..feature import PageView
 from .text_runs import Char, Page, Run
 
-FRENCH = "fr"  # the language whose pages get this spacing
 NBSP = "\u00a0"
 SPACES = "[ \t\u00a0\u202f]"  # the spaces that may stand at those places (U+202F: narrow no-break space)
 UNITS = ("%|‰|€|h|min|minutes?|jours?|semaines?|mois|ans?|années?|euros?|heures?|km|m|cm|mm|kg|g|°C")
@@ -28,9 +28,14 @@ RULES = [
 KEEP = "\u00a0\u202f"  # a no-break space already there is kept
 
 
-def french_spacing(html: str) -> str:
-    """The page with French spacing in its text."""
-    page = Page(html)
+def typeset(html: str, rules: LanguageRules) -> str:
+    """The page with the typography of its language (mkdocs.yml: extra.language.typography)."""
+    return french_spacing(html, rules.lang) if rules.typography == FRENCH else html
+
+
+def french_spacing(html: str, lang: str = "fr") -> str:
+    """The page in ``lang`` (French, or a language written with its typography) with French spacing in its text."""
+    page = Page(html, lang)
     edits = [edit for run in page.runs() for edit in _edits(run)]
     return page.html(edits) if edits else html
 
@@ -61,5 +66,5 @@ def _edits(run: Run) -> list[tuple[Char, str, str]]:
 
 
 def on_page(output: str, view: PageView) -> str:
-    """French spacing on French pages."""
-    return french_spacing(output) if view.reader == FRENCH else output
+    """The typography of the reader's language (French spacing on French pages)."""
+    return typeset(output, view.rules)

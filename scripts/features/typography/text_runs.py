@@ -47,12 +47,13 @@ class Run:
 class _Tokens(HTMLParser):
     """Start offset and kind of every token of the page (``getpos`` is the start of the token being handled)."""
 
-    def __init__(self, html: str) -> None:
+    def __init__(self, html: str, lang: str) -> None:
         super().__init__(convert_charrefs=False)
+        self.lang = lang  # the page's language: an element in any other is left as it is
         self.lines = [0]
         for line in html.splitlines(keepends=True):
             self.lines.append(self.lines[-1] + len(line))
-        self.starts: list[tuple[int, str, str, bool]] = []  # (offset, kind, tag name, lang other than French)
+        self.starts: list[tuple[int, str, str, bool]] = []  # (offset, kind, tag name, in another language)
         self.feed(html)
         self.close()
 
@@ -64,7 +65,7 @@ class _Tokens(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         langs = [value or "" for name, value in attrs if name in ("lang", "xml:lang")]
-        self._mark("start", tag, bool(langs) and not langs[-1].lower().startswith("fr"))
+        self._mark("start", tag, bool(langs) and langs[-1].lower().split("-")[0] != self.lang)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._mark("void", tag)
@@ -97,8 +98,8 @@ class _Tokens(HTMLParser):
 class Page:
     """A page cut into tokens; its runs of text; ``html()`` puts it back together with the edits."""
 
-    def __init__(self, html: str) -> None:
-        starts = _Tokens(html).starts
+    def __init__(self, html: str, lang: str) -> None:
+        starts = _Tokens(html, lang).starts
         if not starts or starts[0][0] != 0:
             starts.insert(0, (0, "text", "", False))
         ends = [start for start, *_ in starts[1:]] + [len(html)]
