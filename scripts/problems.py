@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Literal
-
-if TYPE_CHECKING:
-    from .source.model import Site
+from typing import Literal
 
 Level = Literal["error", "warning"]
 
@@ -75,10 +72,6 @@ def github_escape(text: str, in_property: bool = False) -> str:
     ``,`` in a property's value."""
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
-
-
-Check = Callable[["Site"], Iterator[Problem]]
-"""A check of the sources: a pure function of the site model, yielding the problems it finds."""
 
 
 @contextmanager

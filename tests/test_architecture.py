@@ -35,10 +35,8 @@ ALLOWED: dict[str, set[str]] = {
             "mkdocs_glue"},  # the commands' entry point: make serve (serve, live_check's quiet logs)
     "__main__": {"cli"},
 }
-# Imports only for the type checker (under ``if TYPE_CHECKING:``), which may point the other way.
-TYPE_ONLY: dict[str, set[str]] = {
-    "problems": {"source"},  # Check's type names Site (review 2026-12 §6: Check to move to source/model.py)
-}
+# Imports only for the type checker (under ``if TYPE_CHECKING:``), which may point the other way: none today.
+TYPE_ONLY: dict[str, set[str]] = {}
 # Between feature folders: who may import whom inside features/. Every feature may import features/feature.py (what a
 # feature is, and what its hooks are given); features/registry.py imports every feature (the one table of them).
 SHARED, REGISTRY = "feature", "registry"
@@ -121,8 +119,8 @@ def _package_imports() -> list[Import]:
 
 
 def test_the_import_reader_resolves_relative_and_type_only_imports() -> None:
-    found = {(i.target, i.names, i.type_only) for i in imports_of(ROOT / PACKAGE / "problems.py")}
-    assert ("scripts.source.model", ("Site",), True) in found, found
+    found = {(i.target, i.names, i.type_only) for i in imports_of(ROOT / PACKAGE / "features" / "registry.py")}
+    assert ("scripts.source.model", ("Check", "Site"), False) in found, found  # from ..source.model
     assert "scripts.source.model" in {i.target for i in imports_of(ROOT / PACKAGE / "pipeline.py")}  # from .source.model
     shared = {i.target for i in imports_of(ROOT / PACKAGE / "features" / "share_image" / "publish.py")}
     assert "scripts.features.booklets.cache" in shared, shared  # from ..booklets.cache

@@ -12,9 +12,9 @@ from typing import Any, Literal
 import jinja2
 
 from ..built.html_model import HtmlPage, read_built_site
-from ..problems import Check, Problem
+from ..problems import Problem
 from ..source.locales import LanguageRules, rules_of
-from ..source.model import Page, Site, relative_url
+from ..source.model import Check, Page, Site, relative_url
 from ..source.texts import Texts
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..problems import Check, Problem
+from ..problems import Problem
 from ..source import files, language, links, locales, maintained, parity, pending, safety, writing
-from ..source.model import Site
+from ..source.model import Check, Site
 from ..source.parse import load_site
 from ..source.scaffold import left_to_fill
 from ..source.texts import read, unknown

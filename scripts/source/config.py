@@ -1,23 +1,14 @@
-"""mkdocs.yml read without MkDocs: the plain data, the i18n plugin's options, each language's texts.
-
-Every module that needs a language's words (``extra.messages``) reads them with ``messages``.
-"""
+"""mkdocs.yml read without MkDocs: the plain data, the i18n plugin's options, each language's texts as written
+(``messages``; the features read theirs, checked, with ``texts.read``)."""
 from __future__ import annotations
 
 import os
 import re
-import string
-from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
-
-from ..problems import Check, Problem
-
-if TYPE_CHECKING:
-    from .model import Site
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -78,37 +69,3 @@ def is_public(url: str) -> bool:
 def line_of(lines: list[str], text: str) -> int | None:
     """The first line (from 1) of ``lines`` that contains ``text``."""
     return next((number for number, line in enumerate(lines, 1) if text in line), None)
-
-
-def message_block(config: dict[str, Any], lang: str, block: str,
-                  names: dict[str, set[str]]) -> tuple[dict[str, str], list[Problem]]:
-    """The texts ``names`` of ``extra.messages.<block>`` of ``lang``, each with exactly its placeholders
-    (``{"updated": {"date"}}``); the problems name mkdocs.yml when one is missing or wrong."""
-    found = messages(config, lang).get(block)
-    texts = found if isinstance(found, dict) else {}
-    problems = []
-    for name, fields in names.items():
-        value = texts.get(name)
-        if not isinstance(value, str) or not value.strip() or placeholders(value) != fields:
-            wanted = f" with {' and '.join('{' + f + '}' for f in sorted(fields))}" if fields else ""
-            problems.append(Problem("mkdocs.yml", None, f"the text '{block}.{name}' for {lang.upper()} is missing "
-                                    f"or wrong{wanted}", f"add it under languages → {lang} → extra → messages → "
-                                    f"{block} in the i18n plugin, translated from the other language"))
-    return {name: str(texts.get(name, "")) for name in names}, problems
-
-
-def texts_check(block: str, names: dict[str, set[str]]) -> Check:
-    """The source check that every language has the texts ``names`` of ``extra.messages.<block>``."""
-    def check(site: Site) -> Iterator[Problem]:
-        for lang in site.languages:
-            yield from message_block(site.config, lang, block, names)[1]
-    check.__name__ = f"{block}_texts_present"
-    return check
-
-
-def placeholders(text: str) -> set[str]:
-    """The names in braces of a text; a text that cannot be filled gives {"?"}."""
-    try:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-    except ValueError:
-        return {"?"}

@@ -10,8 +10,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..problems import Check, Problem
-from .model import Site
+from ..problems import Problem
+from .model import Check, Site
 
 # What editors may publish anywhere under docs/.
 EDITOR_FILES = {".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".pdf", ".txt", ".csv"}

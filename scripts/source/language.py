@@ -19,8 +19,8 @@ from pathlib import Path
 
 from babel import Locale
 
-from ..problems import Check, Problem
-from .model import Page, Site
+from ..problems import Problem
+from .model import Check, Page, Site
 from .parse import FENCE, NOT_PROSE
 
 CACHE = ".cache"         # in the project folder

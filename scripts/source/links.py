@@ -7,8 +7,8 @@ from collections.abc import Iterator, Set
 
 from markdown.extensions.toc import slugify
 
-from ..problems import Check, Problem
-from .model import Link, Page, Site
+from ..problems import Problem
+from .model import Check, Link, Page, Site
 
 # Ids written in a page besides its headings: {#id} attribute lists and id="…" in raw HTML.
 WRITTEN_ID = re.compile(r"""\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}|\bid\s*=\s*["']([^"']+)["']""")

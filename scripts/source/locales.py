@@ -22,9 +22,9 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_date, get_date_format
 
-from ..problems import Check, Problem
+from ..problems import Problem
 from .fields import INVALID, TEXT, TEXTS, FieldReader, Kind, Schema, one_of
-from .model import Page, Site
+from .model import Check, Page, Site
 from .parse import language_block
 
 FRENCH = "french"     # the typography of French: spacing of the built pages (features/typography), writing checks

@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
-from ..problems import Check, Problem
-from .model import Site
+from ..problems import Problem
+from .model import Check, Site
 
 FIXED: dict[str, Any] = {
     "INHERIT": None,                  # another YAML file read into the configuration

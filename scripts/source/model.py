@@ -7,7 +7,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Set
+from collections.abc import Callable, Hashable, Iterable, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -16,6 +16,8 @@ from ..problems import Problem
 from .config import line_of
 
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
+Check = Callable[["Site"], Iterable[Problem]]
+"""A check of the sources: a pure function of the site model, yielding the problems it finds."""
 Where = tuple[str | int, ...]
 """Where a value sits in the front matter, e.g. ("stages", 2, "start")."""
 T = TypeVar("T")

@@ -5,10 +5,10 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import Any
 
-from ..problems import Check, Problem
+from ..problems import Problem
 from .config import language_options
 from .links import broken_links
-from .model import Page, Site, link_counts
+from .model import Check, Page, Site, link_counts
 from .pending import MARK, pending_ids, pending_lines
 
 

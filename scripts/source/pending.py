@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
 
-from ..problems import Check, Problem
-from .model import Heading, Page, Site
+from ..problems import Problem
+from .model import Check, Heading, Page, Site
 
 MARK = "<!-- translation: pending -->"
 

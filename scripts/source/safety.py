@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..problems import Check, Problem
-from .model import Page, Site
+from ..problems import Problem
+from .model import Check, Page, Site
 from .parse import FENCE, MD_LINK
 
 INLINE_CODE = re.compile(r"`[^`]*`")

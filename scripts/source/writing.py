@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..problems import Check, Level, Problem
+from ..problems import Level, Problem
 from .locales import FRENCH, read_language
-from .model import Site
+from .model import Check, Site
 from .reader_text import reader_lines
 
 STRAIGHT_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")

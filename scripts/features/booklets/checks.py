@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...problems import Check, Problem
+from ...problems import Problem
 from ...source.markers import missing_marker
-from ...source.model import Site
+from ...source.model import Check, Site
 from .model import INDEX, MARKER, Booklet, booklet_pages, load_booklets, parse
 
 

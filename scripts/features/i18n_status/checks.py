@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...problems import Check, Problem
+from ...problems import Problem
 from ...source.markers import missing_marker
-from ...source.model import Site
+from ...source.model import Check, Site
 from ...source.parse import messages_block
 from .pages import STATUS_MARKER
 

@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ...problems import Check, Problem
+from ...problems import Problem
 from ...source.config import language_options
 from ...source.fields import INVALID, TEXT, FieldReader, Kind, Schema
-from ...source.model import Site
+from ...source.model import Check, Site
 from ...source.parse import language_block
 from ...source.texts import Texts, read
 

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
-from ...problems import Check, Problem
+from ...problems import Problem
 from ...source.links import broken
-from ...source.model import Page, Site
+from ...source.model import Check, Page, Site
 from ...source.parity import pairs
 from ...source.parse import MD_LINK, link, prose_numbers
 from .model import MARKER, MARKERS, PARTICIPANTS, QUALIFIES

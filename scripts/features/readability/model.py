@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from ...problems import Check, Problem
-from ...source.model import Site
+from ...problems import Problem
+from ...source.model import Check, Site
 
 SETTINGS_KEY = "readability"  # under extra: in mkdocs.yml
 

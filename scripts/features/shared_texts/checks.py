@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...problems import Check, Problem
-from ...source.model import Site
+from ...problems import Problem
+from ...source.model import Check, Site
 from .model import MARKER, WHERE, read_texts, text_lines
 
 
