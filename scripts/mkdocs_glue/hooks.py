@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import posixpath
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,8 +26,8 @@ from scripts.features.page_frame.texts import not_found_texts
 from scripts.features.registry import FEATURES, check_sources, load, source_warnings
 from scripts.features.search_words.reader import read_keywords, read_section_keywords
 from scripts.features.share_image.publish import Card, card_for, publish_cards
-from scripts.mkdocs_glue import languages, material_fixes, search_index, seo, state, stylesheets
-from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, remember, terminal_text
+from scripts.mkdocs_glue import languages, live_check, material_fixes, search_index, seo, state, stylesheets
+from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, terminal_text
 from scripts.mkdocs_glue.templates import compiled_once
 from scripts.source.config import messages
 from scripts.source.locales import rules_of
@@ -64,9 +63,9 @@ def on_startup(command: str, **_: Any) -> None:
 
 def on_config(config: MkDocsConfig, **_: Any) -> None:
     """The model the pipeline loaded (mkdocs_glue/state.py), or, under ``mkdocs serve``, the sources read again; then
-    (under serve, once per rebuild, in its first language) the source checks, printed."""
+    (under serve, once per rebuild, in its first language) the source checks start, in a process of their own, while
+    the pages are built (their result: on_post_build)."""
     global _current
-    start = time.perf_counter()
     config_file = Path(config.config_file_path)
     site = state.model_for(config_file) or load(config_file.parent, config_file)
     i18n = config.plugins["i18n"]
@@ -74,10 +73,10 @@ def on_config(config: MkDocsConfig, **_: Any) -> None:
     live = None
     if _serving and _current is not None and getattr(i18n, "building", False) and not languages.one_language():
         live = _current.live  # the other languages of the same rebuild
-    elif _serving:  # the problems, and the pages the commits made outdated (warnings)
-        warnings = (*outdated_warnings(load_status(site.root, site)), *source_warnings(site))
-        live = remember(LiveCheck((*check_sources(site), *warnings), time.perf_counter() - start))
-        print(terminal_text(live), file=sys.stderr, flush=True)
+    elif _serving:  # the problems, and the pages the commits made outdated (warnings), while the pages are built
+        live_check.start(lambda: (*check_sources(site), *outdated_warnings(load_status(site.root, site)),
+                                  *source_warnings(site)))
+        live = live_check.last() or LiveCheck((), 0.0)  # in each page's banner until the checks end (on_post_build)
     _current = BuildState(site, default, live)
 
 
@@ -161,6 +160,10 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
                     stylesheets.combine_stylesheets(site_dir, list(config.extra["stylesheets"]))):
         if problem:
             log.warning(problem)
+    checked = live_check.finish()  # under mkdocs serve: the checks that ran while the pages were built
+    if checked is not None:
+        print(terminal_text(checked), file=sys.stderr, flush=True)
+        live_check.refresh_banners(site_dir, checked)
 
 
 def _view(page: Page, config: MkDocsConfig, files: Files | None) -> PageView:
