@@ -35,8 +35,12 @@ def check_html(text: str, url: str, prefix: str = "") -> Iterator[Finding]:
     if tree.root is None:
         return
     ids: set[str] = set()
+    in_svg: set[int] = set()  # the nodes inside an <svg> (a parent comes before its children in the traversal)
     for node in tree.root.traverse(include_text=False):
         tag = node.tag or ""
+        parent = node.parent
+        if parent is not None and (parent.mem_id in in_svg or (parent.tag or "").lower() == "svg"):
+            in_svg.add(node.mem_id)
         if tag.startswith(("-", "#", "!")):  # text, comments, doctype
             continue
         name = node.attributes.get("id")
@@ -44,7 +48,7 @@ def check_html(text: str, url: str, prefix: str = "") -> Iterator[Finding]:
             yield Finding(f"the id '{name}' is used twice in the page: the site's scripts could read the wrong "
                           "element", "give the heading or element another id", (f'id="{name}"', f"#{name}"), tag)
         ids.add(name or "")
-        yield from _element(node, tag.lower(), url, prefix)
+        yield from _element(node, tag.lower(), url, prefix, node.mem_id in in_svg)
         if tag.lower() == "template":  # its content is a separate fragment, which a script may put in the page
             inner = (node.html or "").split(">", 1)[-1].rsplit("</template>", 1)[0]
             yield from check_html(f"<body>{inner}</body>", url, prefix)
@@ -56,14 +60,13 @@ def check_html(text: str, url: str, prefix: str = "") -> Iterator[Finding]:
                       (char,), "text")
 
 
-def _element(node: LexborNode, tag: str, url: str, prefix: str) -> Iterator[Finding]:
+def _element(node: LexborNode, tag: str, url: str, prefix: str, in_svg: bool) -> Iterator[Finding]:
     if tag == "style":
         if node.text(deep=True) not in expected_texts("style"):
             text = node.text(deep=True).strip()
             yield Finding(f"the page holds an inline <style> that no template of the site writes ({text[:50]!r})",
                           FIX_CODE, (text[:40], "<style"), tag)
         return
-    in_svg = _in_svg(node)
     if tag not in (allowed.SVG_ELEMENTS if in_svg else allowed.ELEMENTS) and not (tag == "svg"):
         yield Finding(f"the page holds a <{tag}> element, which the site does not publish", FIX_CODE, (f"<{tag}",), tag)
         return
@@ -83,15 +86,6 @@ def _element(node: LexborNode, tag: str, url: str, prefix: str) -> Iterator[Find
             yield Finding(f"the attribute {name}= on <{tag}> is not one the site publishes", FIX_CODE,
                           _needles(name, value), tag)
     yield from _special(node, tag, values, url, prefix)
-
-
-def _in_svg(node: LexborNode) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if (parent.tag or "").lower() == "svg":
-            return True
-        parent = parent.parent
-    return False
 
 
 def _address(tag: str, name: str, value: str, values: dict[str, str], names: frozenset[str]) -> Iterator[Finding]:
