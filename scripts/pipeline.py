@@ -1,6 +1,7 @@
-"""The build: the model loaded once (features/registry.py) and checked, MkDocs into a temporary folder, the safety
-check of what is published (built/verify), the features' stages (booklet PDFs, posters, ZIM), the security policy,
-HTML checks, the offline worker, the safety check again, link checks, then an atomic swap into the site folder.
+"""The build: the model loaded once (features/registry.py) and checked, MkDocs into a temporary folder, the features'
+stages (booklet PDFs, made only from pages the safety gate passed; posters; ZIM), the security policy, HTML checks,
+the offline worker, the safety check of everything published (built/verify), link checks, then an atomic swap into
+the site folder.
 
 On any problem the previous site folder is left exactly as it was. One build at a time writes into a
 folder (a lock file); the temporary folders that killed builds left behind are removed by the next one.
@@ -127,9 +128,8 @@ def _run_stages(site: Site, work: Path, result: BuildResult, check_links: bool, 
     stages: list[tuple[str, Callable[[], list[Problem]]]] = [
         # The languages at the same time; meanwhile, wordfreq's lists load for the readability stage.
         ("mkdocs build", lambda: languages.build(site, work, lambda: readability.warm_up(site))),
-        ("verify pages", lambda: verify_site(site, work)),  # before the PDFs are made from them
         ("language", lambda: check_language(site, work)),     # on the text readers see
-        *features("pages"),                                    # booklet PDFs, posters, ZIM: they write into pages
+        *features("pages"),  # booklet PDFs (from pages the safety gate checks first), posters, ZIM: they write pages
         ("security policy", lambda: policy.publish_policy(work)),  # once every stage that writes HTML has run
         ("html checks", lambda: html_checks.check_built(site, run.pages())),  # read once, for the later stages too
         *features("final"),                                    # the offline worker: every file is final

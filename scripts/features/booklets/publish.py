@@ -7,6 +7,7 @@ from html import escape
 from pathlib import Path
 
 from ...built.html_model import insert_after_title
+from ...built.verify.run import verify_site
 from ...problems import Problem
 from ...source.config import is_public
 from ...source.model import Site
@@ -50,6 +51,9 @@ def publish(site: Site, out: Path, cache_dir: Path) -> PdfReport:
         return report
     design, report.problems = load_design(site)
     if design is None:
+        return report
+    report.problems = verify_site(site, out, {site.page_url(booklet.lang, booklet.rel) for booklet in wanted})
+    if report.problems:  # a PDF is never made from a page the safety gate refuses
         return report
     site_address = str(site.config.get("site_url") or "http://127.0.0.1:8000/").rstrip("/") + "/"
     for booklet in wanted:
