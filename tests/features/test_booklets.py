@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from scripts import pipeline
 from scripts.built.html_model import resolve
-from scripts.features.booklets import index, model
+from scripts.features.booklets import index, model, publish
 from scripts.features.booklets import pdf as booklet_pdf
 from scripts.features.booklets.model import Booklet
 from scripts.features.registry import check_sources
@@ -378,3 +378,17 @@ def test_an_approximate_count_keeps_its_about() -> None:
     for booklet in booklets:
         assert booklet.participants.newcomers == model.Count(20, approximate=True)
         assert booklet.participants.local_actors == model.Count(7)
+
+
+def test_no_pdf_is_made_from_a_page_the_safety_gate_refuses(built_site: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    shutil.copytree(built_site, out)
+    site = load_site(ROOT)
+    booklet = next(b for b in model.load_booklets(site) if b.pdf and b.lang == "fr")
+    page = out / site.page_url("fr", booklet.rel).lstrip("/") / "index.html"
+    pdf = out / index.pdf_url(site, booklet).lstrip("/")
+    pdf.unlink()
+    page.write_text(page.read_text("utf-8").replace("</article>", "<img src=x onerror=alert(1)></article>", 1))
+    report = publish.publish(site, out, tmp_path / "cache")
+    assert [p.message.split(" would")[0] for p in report.problems] == ["the attribute onerror="], report.problems
+    assert report.problems[0].path == booklet.display and not pdf.exists() and report.rendered == []
