@@ -24,11 +24,37 @@ def local_target(page_url: str, href: str, site_url: str) -> tuple[str, str] | N
         return None
     if site_url and href.startswith(site_url):
         href = (urlsplit(site_url).path or "/") + href[len(site_url):]
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc:
-        return None
-    absolute = urlsplit(urljoin(page_url, href))
-    return unquote(absolute.path), unquote(absolute.fragment)
+    address, _, fragment = href.partition("#")
+    address = address.partition("?")[0]
+    if ":" in address.partition("/")[0] or address.startswith("//"):  # a scheme or a host: let urllib say
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc:
+            return None
+        absolute = urlsplit(urljoin(page_url, href))
+        return unquote(absolute.path), unquote(absolute.fragment)
+    return unquote(_joined(page_url, address)), unquote(fragment)
+
+
+def _joined(base: str, path: str) -> str:
+    """``urljoin(base, path)`` for a path with no scheme, host, query or fragment (most links of a page), by the same
+    steps as urllib (RFC 3986's dot segments), without its cost on a menu of hundreds of links per page."""
+    base = base.partition("?")[0].partition("#")[0]
+    if not path:
+        return base
+    if path.startswith("/"):
+        return path
+    segments = base.split("/")[:-1] + path.split("/")
+    segments[1:-1] = [segment for segment in segments[1:-1] if segment]
+    resolved: list[str] = []
+    for segment in segments:
+        if segment == "..":
+            if resolved:
+                resolved.pop()
+        elif segment != ".":
+            resolved.append(segment)
+    if segments[-1] in (".", ".."):
+        resolved.append("")
+    return "/".join(resolved) or "/"
 
 
 def check_links(pages: dict[str, HtmlPage], out: Path, site_url: str, source_of: dict[str, Page]) -> list[Problem]:
