@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
@@ -66,3 +67,22 @@ def test_same_anchor_link_on_two_pages_of_one_folder_is_checked_on_each(tmp_path
     (tmp_path / "b" / "index.html").write_text('<html lang="fr"><h2 id="y">b</h2><a href="#x">x</a></html>')
     problems = sitelinks.check_links(read_built_site(tmp_path), tmp_path, "", {})
     assert [LINK.search(p.message).groups() for p in problems] == [("#x", "/b/")]  # type: ignore[union-attr]
+
+
+HREFS = ["", "#x", "?q=1#y", "../", "..", ".", "./", "a/./b/../c", "a//b/../c", "/", "/a//b/", "../../../../x",
+         "x?y#z", "%20a/", "./../", "page-0002/#part-1", "//other.org/a", "http://other.org/", "a:b", "mailto:a@b.org"]
+
+
+@pytest.mark.parametrize("base", ["/", "/en/faq/", "/en/faq/index.html", "/a/b/c/?x#y"])
+def test_links_resolve_as_urllib_resolves_them(base: str) -> None:
+    for site_url in ("", "https://example.org/rc/"):
+        for href in HREFS:
+            expected = None
+            if not href.startswith("mailto:"):
+                full = (urlsplit(site_url).path or "/") + href[len(site_url):] if site_url and href.startswith(site_url) \
+                    else href
+                parts = urlsplit(full)
+                if not (parts.scheme or parts.netloc):
+                    joined = urlsplit(urljoin(base, full))
+                    expected = (unquote(joined.path), unquote(joined.fragment))
+            assert sitelinks.local_target(base, href, site_url) == expected, (base, href, site_url)
