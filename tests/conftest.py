@@ -86,14 +86,15 @@ PUBLIC_ADDRESS = "https://example.org/resilient-cities/"
 
 
 @pytest.fixture(scope="session")
-def published_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The real site built as for publishing: with a public address (SITE_URL: the posters) and the ZIM file."""
-    out = tmp_path_factory.mktemp("published") / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SITE_URL", PUBLIC_ADDRESS)
-        result = pipeline.build(ROOT, out, zim=True)
-    assert result.ok, format_text(result.problems)
-    yield out
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site built once per run as for publishing, under a path (PUBLIC_ADDRESS): posters, the ZIM file
+    and the link checks."""
+    def build(folder: Path) -> None:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SITE_URL", PUBLIC_ADDRESS)
+            result = pipeline.build(ROOT, folder / "site", zim=True)
+        assert result.ok, format_text(result.problems)
+    return _once(tmp_path_factory, "published", build) / "site"
 
 
 @pytest.fixture
@@ -121,8 +122,8 @@ def outside_github(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    """Debian's Chromium, one per test file (Playwright's sync API runs one instance at a time)."""
+    """Debian's Chromium, one per test run (per process with pytest-xdist); each test opens its own context."""
     with chromium() as instance:
         yield instance
