@@ -27,7 +27,9 @@ SLOW = ("browser", "build")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the tests that drive Chromium or need a whole build, and mark both kinds slow."""
+    """Mark the tests that drive Chromium or need a whole build, and mark both kinds slow. Then the files with
+    slow tests run first: with pytest-xdist (``make test``), the quick files come last and fill both processes
+    evenly (``--dist loadfile`` hands out whole files in this order)."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         for fixture, marker in MARKED_BY_FIXTURE.items():
@@ -35,6 +37,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 item.add_marker(marker)
         if any(item.get_closest_marker(marker) for marker in SLOW):
             item.add_marker("slow")
+    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_files)  # stable: the order inside a file is kept
 
 
 def _once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
