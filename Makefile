@@ -28,8 +28,8 @@ build: setup
 	$(BIN)/python -m scripts build $(BUILD_ARGS)
 
 ## test: the whole test suite (browser tests included; needs /usr/bin/chromium), on every core (pytest-xdist)
-# TEST_JOBS="-n 0" runs it in one process; whole files go to each process (their Chromium and built copies).
-TEST_JOBS ?= -n auto --dist loadfile
+# TEST_JOBS="-n 0" runs it in one process. A file's slow tests stay in one process (tests/conftest.py).
+TEST_JOBS ?= -n auto --dist loadgroup
 test: setup
 	$(BIN)/python -m pytest $(TEST_JOBS) $(TEST_ARGS)
 
