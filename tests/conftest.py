@@ -27,11 +27,9 @@ SLOW = ("browser", "build")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the tests that drive Chromium or need a whole build, and mark both kinds slow.
-
-    For pytest-xdist (``make test``: ``--dist loadgroup``), the slow tests of a file are one group, run by one
-    process (they share the file's Chromium pages and built copies), and come first; the quick tests come last,
-    one by one, and fill both processes evenly."""
+    """Mark the tests that drive Chromium or need a whole build, and mark both kinds slow. Then the files with
+    slow tests come first: with pytest-xdist (``make test``: ``--dist loadfile`` hands out whole files in this
+    order), the quick files come last and fill both processes evenly."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         for fixture, marker in MARKED_BY_FIXTURE.items():
@@ -39,9 +37,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 item.add_marker(marker)
         if any(item.get_closest_marker(marker) for marker in SLOW):
             item.add_marker("slow")
-        if item.get_closest_marker("slow"):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
-    items.sort(key=lambda item: not item.get_closest_marker("slow"))  # stable: each file's order is kept
+    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_files)  # stable: the order inside a file is kept
 
 
 def _once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
