@@ -27,7 +27,9 @@ SLOW = ("browser", "build")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the tests that drive Chromium or need a whole build, and mark both kinds slow."""
+    """Mark the tests that drive Chromium or need a whole build, and mark both kinds slow. Then the files with
+    slow tests come first: with pytest-xdist (``make test``: ``--dist loadfile`` hands out whole files in this
+    order), the quick files come last and fill both processes evenly."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         for fixture, marker in MARKED_BY_FIXTURE.items():
@@ -35,6 +37,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 item.add_marker(marker)
         if any(item.get_closest_marker(marker) for marker in SLOW):
             item.add_marker("slow")
+    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_files)  # stable: the order inside a file is kept
 
 
 def _once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
@@ -86,14 +90,15 @@ PUBLIC_ADDRESS = "https://example.org/resilient-cities/"
 
 
 @pytest.fixture(scope="session")
-def published_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The real site built as for publishing: with a public address (SITE_URL: the posters) and the ZIM file."""
-    out = tmp_path_factory.mktemp("published") / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SITE_URL", PUBLIC_ADDRESS)
-        result = pipeline.build(ROOT, out, zim=True)
-    assert result.ok, format_text(result.problems)
-    yield out
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site built once per run as for publishing, under a path (PUBLIC_ADDRESS): posters, the ZIM file
+    and the link checks."""
+    def build(folder: Path) -> None:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SITE_URL", PUBLIC_ADDRESS)
+            result = pipeline.build(ROOT, folder / "site", zim=True)
+        assert result.ok, format_text(result.problems)
+    return _once(tmp_path_factory, "published", build) / "site"
 
 
 @pytest.fixture
@@ -121,8 +126,8 @@ def outside_github(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    """Debian's Chromium, one per test file (Playwright's sync API runs one instance at a time)."""
+    """Debian's Chromium, one per test run (per process with pytest-xdist); each test opens its own context."""
     with chromium() as instance:
         yield instance

@@ -3,6 +3,7 @@ cannot see anchors, and the fast checker (sitelinks) finds exactly what linkchec
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -11,11 +12,14 @@ import pytest
 from scripts.built import linkchecker as linkcheck
 from scripts.built import links as sitelinks
 from scripts.built.html_model import read_built_site
+from scripts.problems import Problem
 from scripts.source.parse import load_site
 
 from ..conftest import ROOT
 
 SLOW = pytest.mark.slow  # runs linkchecker: a second process and a local server
+# One small site for each link (its page links to it); linkchecker runs on all of them at once: it mostly waits.
+LINKS = ["a/#here", "a/#nowhere", "b/", "a/missing.png", "/a/#here", "../a/#x"]
 
 
 def small_site(folder: Path, link: str) -> Path:
@@ -25,15 +29,24 @@ def small_site(folder: Path, link: str) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, list[Problem]]]:
+    """Each link's small site, and what linkchecker found on it."""
+    folders = [small_site(tmp_path_factory.mktemp("small"), link) for link in LINKS]
+    with ThreadPoolExecutor(len(LINKS)) as pool:
+        found = list(pool.map(lambda folder: linkcheck.run_linkchecker(folder, {}), folders))
+    return {link: (folder, problems) for link, folder, problems in zip(LINKS, folders, found)}
+
+
 @SLOW
-def test_good_links_and_anchors_pass(tmp_path: Path) -> None:
-    assert linkcheck.run_linkchecker(small_site(tmp_path, "a/#here"), {}) == []
+def test_good_links_and_anchors_pass(checked: dict[str, tuple[Path, list[Problem]]]) -> None:
+    assert checked["a/#here"][1] == []
 
 
 @SLOW
 @pytest.mark.parametrize("link", ["a/#nowhere", "b/"])
-def test_broken_anchor_or_page_is_a_problem(tmp_path: Path, link: str) -> None:
-    problems = linkcheck.run_linkchecker(small_site(tmp_path, link), {})
+def test_broken_anchor_or_page_is_a_problem(checked: dict[str, tuple[Path, list[Problem]]], link: str) -> None:
+    problems = checked[link][1]
     assert [p.path for p in problems] == ["site/"] and link in problems[0].message
 
 
@@ -48,10 +61,9 @@ LINK = re.compile(r"the link '([^']*)' on (\S+) is broken")
 
 
 @SLOW
-@pytest.mark.parametrize("link", ["a/#here", "a/#nowhere", "b/", "a/missing.png", "/a/#here", "../a/#x"])
-def test_fast_checker_finds_what_linkchecker_finds(tmp_path: Path, link: str) -> None:
-    folder = small_site(tmp_path, link)
-    slow = linkcheck.run_linkchecker(folder, {})
+@pytest.mark.parametrize("link", LINKS)
+def test_fast_checker_finds_what_linkchecker_finds(checked: dict[str, tuple[Path, list[Problem]]], link: str) -> None:
+    folder, slow = checked[link]
     fast = sitelinks.check_links(read_built_site(folder), folder, "", {})
     assert [LINK.search(p.message).groups() for p in fast] == [LINK.search(p.message).groups() for p in slow]  # type: ignore[union-attr]
 

@@ -9,13 +9,12 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import pytest
+from playwright.sync_api import Browser
 
 from scripts.built import policy as headers
 from scripts.built.inline_code import inline_code
 from scripts.built.local_server import serve
 from scripts.dev import host as hosting
-from scripts.dev.browser import chromium
 
 
 def _site_rules(built_site: Path) -> dict[str, str]:
@@ -88,15 +87,15 @@ def test_the_local_host_applies_the_rules_compresses_and_serves_the_404_page(bui
             assert error.read() == (built_site / "404.html").read_bytes()
 
 
-@pytest.mark.browser
-def test_the_meta_policy_protects_pages_on_a_host_that_sends_no_headers(built_site: Path, tmp_path: Path) -> None:
+def test_the_meta_policy_protects_pages_on_a_host_that_sends_no_headers(
+        browser: Browser, built_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
     page = site / "faq" / "index.html"
     page.write_text(page.read_text("utf-8").replace("</body>", "<script>document.title = 'injected'</script></body>"),
                     "utf-8")
-    with serve(site) as base, chromium() as browser:  # a plain static server: no Content-Security-Policy header
-        tab = browser.new_page()
+    with serve(site) as base, browser.new_context() as context:  # a plain static server: no CSP header
+        tab = context.new_page()
         errors: list[str] = []
         tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
         response = tab.goto(base + "faq/")

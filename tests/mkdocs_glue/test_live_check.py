@@ -6,9 +6,8 @@ import re
 import time
 from pathlib import Path
 
-import pytest
+from playwright.sync_api import Browser
 
-from scripts.dev.browser import chromium
 from scripts.dev.live_serve import BANNER, BROKEN_LINK, serving, wait_for_banner
 from scripts.mkdocs_glue.live_check import LiveCheck, banner_html, terminal_text
 from scripts.problems import Problem
@@ -16,13 +15,13 @@ from scripts.problems import Problem
 PROBLEM = re.compile(r"^docs/fr/about\.md:(\d+): the link 'nulle-part\.md' leads to no page or file\. How to fix: ")
 
 
-@pytest.mark.browser  # make serve in a child process, its page in Chromium
-def test_save_a_broken_link_see_it_in_the_terminal_and_the_banner_then_fix_it(project: Path) -> None:
+def test_save_a_broken_link_see_it_in_the_terminal_and_the_banner_then_fix_it(project: Path, browser: Browser) -> None:
+    """make serve in a child process, its page in Chromium."""
     page_file = project / "docs/fr/about.md"
     text = page_file.read_text("utf-8")
     line = len((text + BROKEN_LINK).splitlines())
-    with serving(project) as serve, chromium() as browser:
-        page = browser.new_page()
+    with serving(project) as serve, browser.new_context() as context:
+        page = context.new_page()
         page.goto(serve.base + "about/", wait_until="load")
         assert "no problem in the sources" in page.locator(BANNER).inner_text()
 
