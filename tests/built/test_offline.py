@@ -222,3 +222,16 @@ def test_a_new_build_brings_its_text_and_drops_the_old_cache(hosted: Hosted, con
     finally:
         faq.write_text(faq.read_text("utf-8").replace(new, old), "utf-8")
         hosted.build()
+
+
+@pytest.mark.parametrize("home", ["", "en/"])
+def test_the_search_worker_kept_on_the_device_knows_materials_worker(hosted: Hosted, context: BrowserContext,
+                                                                     home: str) -> None:
+    """Kept without its "?material=…", the search worker is given back with the page's address: it can load
+    Material's worker and search (online too, once the service worker answers from the device)."""
+    page = visit_and_keep(context, hosted.base + home)
+    page.goto(hosted.base + home + "faq/", wait_until="load")
+    hits = search(page, "salary" if home else "salaire")
+    worker = next(worker for worker in page.workers if "site-search.js" in worker.url)
+    assert worker.evaluate("new URL(self.location.href).searchParams.get('material')"), worker.url
+    assert f"/{home}faq/" in hits

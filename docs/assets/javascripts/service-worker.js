@@ -139,10 +139,12 @@ async function page(event) {
 
 async function file(event) {
   const cache = await caches.open(CACHE);
-  /* The search worker is kept without its "?material=…" (scripts/mkdocs_glue/search_index.py) */
-  const saved = await cache.match(event.request, {ignoreSearch: event.request.destination === "worker"});
+  /* The search worker is kept without its "?material=…" (scripts/mkdocs_glue/search_index.py). A worker's address
+     is its answer's: a new answer, which has none, keeps the page's, and with it the name of Material's worker. */
+  const worker = event.request.destination === "worker";
+  const saved = await cache.match(event.request, {ignoreSearch: worker});
   if (saved)
-    return saved;
+    return worker ? new Response(saved.body, {status: saved.status, headers: saved.headers}) : saved;
   const response = await fetch(event.request);
   if (response.status === 200 && response.type === "basic")
     event.waitUntil(cache.put(event.request, response.clone()));
