@@ -19,7 +19,7 @@ from ..source.model import Page
 from ..source.parse import parse_page
 from . import languages, live_check
 
-POLLING = 0.1  # seconds between two looks at the files (the engine's default, 0.5 s, is most of a rebuild's wait)
+POLLING = 0.05  # seconds between two looks at the files (the engine's default, 0.5 s, is most of a rebuild's wait)
 
 
 def languages_to_build(docs: Path, langs: list[str], saved: set[Path]) -> list[str]:
