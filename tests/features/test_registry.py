@@ -50,15 +50,16 @@ def _messages(site: Any, lang: str) -> dict[str, Any]:
 def test_every_text_of_every_feature_is_checked_with_its_line() -> None:
     declared = [(feature.name, key) for feature in FEATURES for key in _keys(feature.texts)]
     assert len(declared) > 100, declared  # the reader texts of mkdocs.yml, declared by their features
+    site = load(ROOT)
     for name, key in declared:
         for lang in ("fr", "en"):
-            site = load(ROOT)
             block = _messages(site, lang)
             for part in key[:-1]:
                 block = block[part]
-            del block[key[-1]]
+            kept = block.pop(key[-1])
             site.loaded.clear()  # read the texts again, without this one
             problems = list(texts_valid(site))
+            block[key[-1]] = kept
             assert len(problems) == 1, (name, key, lang, format_text(problems))
             assert problems[0].path == "mkdocs.yml" and problems[0].line, problems[0]
             assert f"'{'.'.join(key)}'" in problems[0].message and f"'{lang}'" in problems[0].message, problems[0]
