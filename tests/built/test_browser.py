@@ -245,6 +245,8 @@ def search(page: Page, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     if not box.is_visible():
         page.locator("label.md-header__button[for='__search']").click()
+    box.focus()  # the index is fetched now (search-on-demand.js); the worker answers Material's first, empty query
+    page.wait_for_load_state("networkidle")  # before the reader's words, or that answer could come after them
     # Material writes the count ("3 documents trouvés", "Aucun document…", "No matching…") with the
     # results, and its placeholder when the box is empty: empty it first, so no old result is read.
     counted = "document.querySelector('.md-search-result__meta').textContent.match(/\\d|Aucun|No matching/)"
