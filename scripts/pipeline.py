@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .built import html_checks, linkchecker, links, policy
@@ -122,8 +123,8 @@ def _run_stages(site: Site, work: Path, result: BuildResult, check_links: bool, 
 
     def features(when: str) -> list[tuple[str, Callable[[], list[Problem]]]]:
         """The features' stages, in the order of features/registry.py."""
-        return [(feature.stage.name, lambda stage=feature.stage: stage.run(run))  # type: ignore[misc]
-                for feature in FEATURES if feature.stage is not None and feature.stage.when == when]
+        stages = [feature.stage for feature in FEATURES if feature.stage is not None and feature.stage.when == when]
+        return [(stage.name, partial(stage.run, run)) for stage in stages]
 
     stages: list[tuple[str, Callable[[], list[Problem]]]] = [
         # The languages at the same time; meanwhile, wordfreq's lists load for the readability stage.

@@ -105,8 +105,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, *
     for feature in FEATURES:
         if feature.content is not None:
             html = feature.content(html, view)
-    if _state().live is not None:
-        html = banner_html(_state().live, _state().site.show(Path(page.file.abs_src_path or ""))) + html  # type: ignore[arg-type]
+    live = _state().live
+    if live is not None:
+        html = banner_html(live, _state().site.show(Path(page.file.abs_src_path or ""))) + html
     return html
 
 

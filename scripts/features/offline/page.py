@@ -11,7 +11,7 @@ import jinja2
 
 from ...built.html_model import insert_after_title
 from ...problems import Problem
-from ...source.config import language_options
+from ...source.config import language_names
 from ...source.model import Site
 from ..feature import BuildView, PageView
 from .model import MAIN_PAGES, PAGE_SCRIPT, offline_page_path, offline_texts
@@ -42,7 +42,7 @@ def listed_pages(site: Site, lang: str) -> list[Listed]:
     translation left out): a reader offline at an address of another language still finds their own."""
     order = {rel: index for index, rel in enumerate(MAIN_PAGES)}
     languages = sorted(site.languages, key=lambda other: other != lang)
-    names = {str(item.get("locale")): str(item.get("name") or item.get("locale")) for item in language_options(site.config)}
+    names = language_names(site.config)
     found = [(languages.index(other), order.get(rel, len(order)), rel, other, page) for other in languages
              for rel in site.rels() if (page := site.page(other, rel))]
     return [Listed(site.page_url(other, rel).lstrip("/"), page.title or rel, other, names.get(other, other))

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...problems import Problem
-from ...source.config import language_options
+from ...source.config import language_names
 from ...source.fields import INVALID, TEXT, FieldReader, Kind, Schema
 from ...source.model import Check, Site
 from ...source.parse import language_block
@@ -31,7 +31,7 @@ LINK = Schema({"title": TEXT, "link": ADDRESS})
 
 def not_found_texts(site: Site) -> list[dict[str, Any]]:
     """Every language's words for the 404 page, with its code, its name and its home (from the site root)."""
-    names = {str(item.get("locale")): str(item.get("name") or item.get("locale")) for item in language_options(site.config)}
+    names = language_names(site.config)
     return [{**(read(site, lang, TEXTS).values["not_found"] or {}), "lang": lang, "language": names.get(lang, lang),
              "home": site.page_url(lang, "index.md").lstrip("/")} for lang in site.languages]
 
