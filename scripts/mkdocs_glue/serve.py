@@ -17,7 +17,7 @@ from typing import Any
 from ..built import engine
 from ..source.model import Page
 from ..source.parse import parse_page
-from . import languages, live_check
+from . import languages
 
 POLLING = 0.05  # seconds between two looks at the files (the engine's default, 0.5 s, is most of a rebuild's wait)
 
@@ -77,9 +77,6 @@ def serve(root: Path, dev_addr: str) -> None:
             with languages.in_place(Path(site_dir), lang, default):
                 run(config or configured(), lang)
             config = None
-        check = live_check.last()
-        if check is not None:  # the sources' problems, in every language's banner
-            live_check.refresh_banners(Path(site_dir), check)
 
     def run(config: Any, lang: str | None) -> None:
         finish = languages.prepare(lang)(config)

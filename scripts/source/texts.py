@@ -58,18 +58,22 @@ class Read:
     problems: tuple[Problem, ...]
 
 
-def read(site: Site, lang: str, texts: Texts, *at: str) -> Read:
-    """The texts ``texts`` of ``lang`` under ``extra.messages`` (or under ``extra`` and ``at``), read once."""
-    where = (*MESSAGES, *at) if not at or at[0] != "extra" else at
-    return site.once(("texts", lang, where, tuple(texts)), lambda: _read(site, lang, texts, where))
+def read(site: Site, lang: str, texts: Texts) -> Read:
+    """The texts ``texts`` of ``lang`` under its ``extra.messages``, read once."""
+    return site.once(("texts", lang, tuple(texts)), lambda: _read(site, lang, texts))
 
 
-def _read(site: Site, lang: str, texts: Texts, where: tuple[str, ...]) -> Read:
-    block = language_block(site, lang, *where)
-    reader = FieldReader(block, "", f"see the same texts of another language in mkdocs.yml, under "
-                                    f"languages → {lang} → {' → '.join(where)}")
-    values = reader.read((), block.meta, Schema(texts, closed=False), f"the language '{lang}'")
-    raw = {key: block.meta.get(key, "") for key in texts}
+def block(site: Site, lang: str, texts: Texts, key: str) -> dict[str, str]:
+    """The block ``key`` of ``texts`` (a feature's words, e.g. "page_foot"), as ``read`` gives it ({} when missing)."""
+    return dict(read(site, lang, texts).values[key] or {})
+
+
+def _read(site: Site, lang: str, texts: Texts) -> Read:
+    written = language_block(site, lang, *MESSAGES)
+    reader = FieldReader(written, "", f"see the same texts of another language in mkdocs.yml, under "
+                                      f"languages → {lang} → {' → '.join(MESSAGES)}")
+    values = reader.read((), written.meta, Schema(texts, closed=False), f"the language '{lang}'")
+    raw = {key: written.meta.get(key, "") for key in texts}
     return Read(values if values is not None else raw, tuple(reader.problems))
 
 

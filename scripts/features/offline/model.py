@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...source.fields import TEXT, Schema
 from ...source.model import Site
-from ...source.texts import Texts, read
+from ...source.texts import Texts, block
 
 # Kept on the device as soon as a reader opens any page of their language.
 MAIN_PAGES = ("index.md", "faq.md", "eligibility.md", "take-part.md")
@@ -18,7 +18,7 @@ TEXTS: Texts = {BLOCK: Schema(dict.fromkeys(("note", "title", "text", "saved", "
 
 def offline_texts(site: Site, lang: str) -> dict[str, str]:
     """The texts of ``lang`` (the source checks report the missing ones)."""
-    return dict(read(site, lang, TEXTS).values[BLOCK] or {})
+    return block(site, lang, TEXTS, BLOCK)
 
 
 def language_folder(site: Site, lang: str) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ...source.fields import TEXT, Schema
 from ...source.model import Site
-from ...source.texts import Texts, read, with_names
+from ...source.texts import Texts, block, with_names
 
 BLOCK = "page_foot"
 TEXTS: Texts = {BLOCK: Schema({
@@ -17,4 +17,4 @@ TEXTS: Texts = {BLOCK: Schema({
 
 def foot_texts(site: Site, lang: str) -> dict[str, str]:
     """The texts of ``lang`` (the source checks report the missing ones)."""
-    return dict(read(site, lang, TEXTS).values[BLOCK] or {})
+    return block(site, lang, TEXTS, BLOCK)

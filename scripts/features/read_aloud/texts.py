@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ...source.fields import TEXT, Schema
 from ...source.model import Site
-from ...source.texts import Texts, read
+from ...source.texts import Texts, block
 
 BLOCK = "read_aloud"
 TEXTS: Texts = {BLOCK: Schema(dict.fromkeys((
@@ -21,4 +21,4 @@ TEXTS: Texts = {BLOCK: Schema(dict.fromkeys((
 
 def read_aloud_texts(site: Site, lang: str) -> dict[str, str]:
     """The texts of ``lang`` (the source checks report the missing ones)."""
-    return dict(read(site, lang, TEXTS).values[BLOCK] or {})
+    return block(site, lang, TEXTS, BLOCK)

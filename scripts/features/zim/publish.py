@@ -14,7 +14,7 @@ import langcodes
 from ...problems import Problem
 from ...source.fields import TEXT, Schema
 from ...source.model import Site, relative_url
-from ...source.texts import Texts, read, with_names
+from ...source.texts import Texts, block, with_names
 from ..booklets.model import read_texts
 from ..feature import StageRun
 from ..poster.publish import description
@@ -36,7 +36,7 @@ class ZimReport:
 
 def zim_texts(site: Site, lang: str) -> dict[str, str]:
     """The texts of ``lang`` (the source checks report the missing ones)."""
-    return dict(read(site, lang, TEXTS).values["zim"] or {})
+    return block(site, lang, TEXTS, "zim")
 
 
 def metadata(site: Site) -> Metadata:
