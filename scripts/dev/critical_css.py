@@ -27,9 +27,10 @@ TEMPLATE = Path("overrides/partials/critical.css")
 STYLESHEETS = "assets/stylesheets"
 GROUPS = {"media", "supports"}
 LATER = {"md-dialog"}  # shown only once the reader acts (and Material's script runs)
-# A form's state, set by the reader or restored by the browser before any script or stylesheet arrives (the
-# self-check's questions and verdict, features/programme/render.py): such rules of site.css are always kept.
-FORM_STATE = re.compile(r":(checked|invalid)\b")
+# Rules of site.css always kept, whatever the built pages hold: a form's state, set by the reader or restored by
+# the browser before any script or stylesheet arrives (the self-check's questions and verdict,
+# features/programme/render.py); and a page still arriving, whose later part is not there yet (:not(:has(…))).
+ALWAYS = re.compile(r":(checked|invalid)\b|:not\(:has\(")
 DEFINITION = re.compile(r"(--[\w-]+):([^;}]*)")
 USE = re.compile(r"var\(\s*(--[\w-]+)")  # at-rules whose rules are kept one by one
 # The file is a Jinja template (overrides/main.html includes it): the CSS is kept raw, as "{#" may occur in it.
@@ -83,7 +84,7 @@ def _add(matcher: cssselect2.Matcher, blocks: list[Block], ours: bool) -> None:
         if block.children:
             _add(matcher, block.children, ours)
             continue
-        if ours and FORM_STATE.search(css_text(block.rule.prelude)):  # the reader may tap before the full stylesheet is in
+        if ours and ALWAYS.search(css_text(block.rule.prelude)):  # needed before the full stylesheet is in
             block.used = True
             continue
         for selector in _split(block.rule.prelude):  # one by one: one unknown to cssselect2 spoils no other

@@ -1,13 +1,15 @@
 """The first paint on a slow phone: the inlined first-paint CSS (overrides/partials/critical.css, make critical-css)
-matches the stylesheets it comes from, and lays the first screen out as the full style does (no shift when it comes)."""
+matches the stylesheets it comes from, and lays the first screen out as the full style does (no shift when it comes);
+and what a slow connection paints first, the page's beginning, never moves when the rest of the page comes."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import tinycss2
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Route
 
 from scripts.built.inline_code import PROJECT, file_text
 from scripts.dev.critical_css import Block, css_text, parse_blocks
@@ -69,3 +71,79 @@ def test_the_first_screen_is_laid_out_before_the_stylesheet_comes(browser: Brows
             .map(r => [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)])"""))
         context.close()
     assert len(boxes[0]) >= 3 and boxes[0] == boxes[1]
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Cuts(HTMLParser):
+    """The offsets in a page's HTML where each child of the header's bar and of the article starts: the points
+    where a slow connection can stop for a moment, with the page painted up to there."""
+
+    def __init__(self, text: str, parents: tuple[str, ...], most: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines = [0]
+        for line in text.splitlines(keepends=True):
+            self.lines.append(self.lines[-1] + len(line))
+        self.parents, self.most, self.depth = parents, most, 0
+        self.open: list[tuple[str, int]] = []  # the parents the parser is in: class, depth of their children
+        self.cuts: dict[str, list[int]] = {}
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.open and self.open[-1][1] == self.depth and len(self.cuts[self.open[-1][0]]) < self.most:
+            line, column = self.getpos()
+            self.cuts[self.open[-1][0]].append(self.lines[line - 1] + column)
+        classes = (dict(attrs).get("class") or "").split()
+        for parent in self.parents:
+            if parent in classes:
+                self.open.append((parent, self.depth + 1))
+                self.cuts.setdefault(parent, [])
+        if tag not in VOID:
+            self.depth += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self.depth -= tag not in VOID
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in VOID:
+            self.depth -= 1
+        while self.open and self.open[-1][1] > self.depth:
+            self.open.pop()
+
+
+POSITIONS = """elements => elements.map(e => { const r = e.getBoundingClientRect();
+    return [e.tagName + '.' + e.className, Math.round(r.left), Math.round(r.top),
+            r.width > 0 && r.top < innerHeight && e.checkVisibility({visibilityProperty: true})]; })"""
+SHOWN = ".md-header__inner > *, .md-content__inner > *, .rc-tasks li"
+
+
+def _serving(body: str) -> Callable[[Route], None]:
+    return lambda route: route.fulfill(response=route.fetch(), body=body)
+
+
+@pytest.mark.parametrize(("path", "width"), [("", 375), ("faq/", 375), ("en/faq/", 1280)])
+def test_what_is_painted_first_never_moves_when_the_rest_of_the_page_comes(
+        browser: Browser, base: str, built_site: Path, path: str, width: int) -> None:
+    """On a slow connection the browser paints the part of the page that has come. Cut the page before each
+    element of the header's bar and of the article's first screen: every element already there sits where it
+    sits in the whole page (a layout shift otherwise: a tap that lands on the wrong link)."""
+    text = (built_site / path / "index.html").read_text("utf-8")
+    cuts = _Cuts(text, ("md-header__inner", "md-content__inner"), most=6).cuts
+    assert len(cuts["md-header__inner"]) >= 5 and len(cuts["md-content__inner"]) >= 4
+    context = browser.new_context(viewport={"width": width, "height": 800}, service_workers="block")  # it would
+    page = context.new_page()                                                                        # serve the cuts
+    page.goto(base + path, wait_until="load")
+    whole = page.eval_on_selector_all(SHOWN, POSITIONS)
+    moved = []
+    for cut in sorted(cuts["md-header__inner"] + cuts["md-content__inner"]):
+        page.route(base + path, _serving(text[:cut]))
+        page.goto(base + path, wait_until="load")
+        page.unroute(base + path)
+        first = page.eval_on_selector_all(SHOWN, POSITIONS)  # the same elements as the whole page's, fewer
+        moved += [f"{name} at {left},{top} then {whole[index][1:3]} (page cut at {cut})"
+                  for index, (name, left, top, shown) in enumerate(first)
+                  if shown and whole[index][1:3] != [left, top]]  # a script may swap an element for another
+    context.close()
+    assert not moved
