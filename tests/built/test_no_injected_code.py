@@ -73,11 +73,10 @@ def test_the_detector_sees_a_script_and_a_redirect(browser: Browser, tmp_path: P
     assert visits["b"][0].endswith("/a/")
 
 
-@pytest.mark.parametrize("which", ["real site", "site with hostile inputs"])
 def test_no_page_runs_injected_code_or_redirects_without_headers(
-        browser: Browser, built_site: Path, hostile_site: Path, which: str) -> None:
-    folder = built_site if which == "real site" else hostile_site
-    visits = list(_visits(browser, folder))
-    assert len(visits) >= 25
+        browser: Browser, built_site: Path, hostile_site: Path) -> None:
+    """The site with hostile inputs holds every page of the real site (and a few inputs more): both are seen."""
+    visits = list(_visits(browser, hostile_site))
+    assert len(visits) == len(read_built_site(built_site)) >= 25
     assert [(asked, ran, dialogs) for asked, _, ran, dialogs in visits if ran or dialogs] == []
     assert [(asked, shown) for asked, shown, _, _ in visits if shown != asked] == []
