@@ -27,7 +27,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 build: setup
 	$(BIN)/python -m scripts build $(BUILD_ARGS)
 
-## test: the whole test suite (browser tests included; needs /usr/bin/chromium), on every core (pytest-xdist)
+## test: the whole test suite (browser tests included: Debian's Chromium and its headless shell), on every core (pytest-xdist)
 # TEST_JOBS="-n 0" runs it in one process. Whole files go to each process (their Chromium pages and built
 # copies); not loadgroup: pytest-xdist 3.8 cannot group tests under pytest 9 (it renames a node id pytest no longer reads).
 TEST_JOBS ?= -n auto --dist loadfile

@@ -20,7 +20,9 @@ libraries=$(ldconfig -p)
 has_library() { [[ $libraries == *"$1 "* ]]; }  # ldconfig prints "\tNAME (libc6,...) => path"
 
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)  # the browser tests drive this very binary
+[ -x /usr/bin/chromium ] || missing+=(chromium)  # Lighthouse drives this very binary
+# The browser tests (Playwright) drive the same Chromium's headless shell: a page costs a third of the processor time.
+[ -x /usr/bin/chromium-headless-shell ] || missing+=(chromium-headless-shell)
 has_library libatomic.so.1 || missing+=(libatomic1)  # for Playwright's driver (the node in its wheel)
 command -v make >/dev/null || missing+=(make)
 command -v git >/dev/null || missing+=(git)  # the translation status reads the git history

@@ -71,14 +71,16 @@ def survey(browser: Browser, base: str, urls: list[str]) -> Survey:
         context = browser.new_context(viewport={"width": width, "height": 800})
         context.add_init_script(CSP_LISTENER)
         page = context.new_page()
-        for url in urls:
-            visits[(url, width)] = _visit(page, base, url, width)
+        for index, url in enumerate(urls):
+            visits[(url, width)] = _visit(page, base, url, width, settle=index == 0)
         cookies += context.cookies()
         context.close()
     return Survey(visits, cookies)
 
 
-def _visit(page: Page, base: str, url: str, width: int) -> Visit:
+def _visit(page: Page, base: str, url: str, width: int, settle: bool) -> Visit:
+    """One page's visit; with ``settle``, every request is waited for: on the first page, the offline worker
+    installs and fetches the main pages, at each width."""
     visit = Visit(url, width)
 
     def on_request(request: Request) -> None:
@@ -100,8 +102,7 @@ def _visit(page: Page, base: str, url: str, width: int) -> Visit:
     page.on("response", on_response)
     page.on("pageerror", on_error)
     try:
-        # At desktop width every request is waited for (search index, worker); at phone width, the load.
-        page.goto(base + url.lstrip("/"), wait_until="networkidle" if width == DESKTOP else "load")
+        page.goto(base + url.lstrip("/"), wait_until="networkidle" if settle else "load")
         visit.csp = page.evaluate("window.__csp")
         visit.cookies = page.evaluate("document.cookie")
         page.evaluate(AXE_SCRIPT)

@@ -179,9 +179,10 @@ def test_a_downloaded_pdf_opens_offline(hosted: Hosted, context: BrowserContext)
     kept = page.evaluate("async address => { const file = await (await fetch(address)).arrayBuffer();"
                          " return Array.from(new Uint8Array(file)); }", address)
     assert bytes(kept) == saved.read_bytes()
-    response = page.goto(address)  # opened in the browser's PDF viewer: from the device
-    assert response is not None and response.ok and response.from_service_worker
-    assert response.headers["content-type"] == "application/pdf"
+    with page.expect_download() as opened:  # opened from the page, offline: the file, not the offline page
+        page.evaluate("address => { location.href = address; }", address)
+    assert opened.value.suggested_filename == "resilient-cities-est-ensemble-en.pdf"
+    assert Path(opened.value.path()).read_bytes() == saved.read_bytes()
 
 
 def test_a_repeat_visit_only_revalidates_the_page(hosted: Hosted, context: BrowserContext) -> None:
