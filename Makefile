@@ -34,10 +34,10 @@ TEST_JOBS ?= -n auto --dist loadfile
 test: setup
 	$(BIN)/python -m pytest $(TEST_JOBS) $(TEST_ARGS)
 
-## test-fast: the tests that need no browser and no whole build (-m "not slow"), in under a minute
+## test-fast: the tests that need no browser and no whole build (-m "not slow"), on every core, in under a minute
 .PHONY: test-fast
 test-fast: setup
-	$(BIN)/python -m pytest -m "not slow" $(TEST_ARGS)
+	$(BIN)/python -m pytest $(TEST_JOBS) -m "not slow" $(TEST_ARGS)
 
 ## serve: live preview on http://127.0.0.1:8000/; each save checks the sources (terminal, and a banner on the page)
 serve: setup
