@@ -12,7 +12,6 @@ HTML5 parser WeasyPrint uses; pseudo-elements count, states such as :hover or :f
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +25,6 @@ from ..mkdocs_glue.stylesheets import COMBINED, material_stylesheet
 TEMPLATE = Path("overrides/partials/critical.css")
 STYLESHEETS = "assets/stylesheets"
 GROUPS = {"media", "supports"}
-LATER = {"md-dialog"}  # shown only once the reader acts (and Material's script runs)
 # Rules of site.css always kept, whatever the built pages hold: a form's state, set by the reader or restored by
 # the browser before any script or stylesheet arrives (the self-check's questions and verdict,
 # features/programme/render.py); and a page still arriving, whose later part is not there yet (:not(:has(…))).
@@ -54,17 +52,6 @@ class Block:
     rule: QualifiedRule | AtRule
     children: list[Block] = field(default_factory=list)
     used: bool = False
-
-
-def _first_paint(root: cssselect2.ElementWrapper) -> Iterator[cssselect2.ElementWrapper]:
-    """The elements a page may show before its scripts run: not a dialog."""
-    todo = [root]
-    while todo:
-        element = todo.pop()
-        if LATER.intersection(element.classes):
-            continue
-        yield element
-        todo.extend(element.iter_children())
 
 
 def parse_blocks(nodes: list[Node]) -> list[Block]:
@@ -155,7 +142,7 @@ def critical_css(out: Path) -> str:
     for blocks, ours in zip(sheets, (False, True), strict=True):
         _add(matcher, blocks, ours)
     for root in _pages(out):
-        for element in _first_paint(root):
+        for element in root.iter_subtree():  # every element: Material's hidden dialog is styled hidden at once
             for *_, block in matcher.match(element):
                 block.used = True
     variables = _used_variables("".join(_keep(blocks) for blocks in sheets))

@@ -1,6 +1,7 @@
 """The first paint on a slow phone: the inlined first-paint CSS (overrides/partials/critical.css, make critical-css)
 matches the stylesheets it comes from, and lays the first screen out as the full style does (no shift when it comes);
-and what a slow connection paints first, the page's beginning, never moves when the rest of the page comes."""
+and what a slow connection paints first, the page's beginning, never moves when the rest of the page comes, nor
+fades when the full stylesheet comes."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -147,3 +148,25 @@ def test_what_is_painted_first_never_moves_when_the_rest_of_the_page_comes(
                   if shown and whole[index][1:3] != [left, top]]  # a script may swap an element for another
     context.close()
     assert not moved
+
+
+@pytest.mark.parametrize(("path", "width"), [("", 375), ("en/faq/", 1280)])
+def test_nothing_fades_when_the_full_stylesheet_comes(browser: Browser, base: str, path: str, width: int) -> None:
+    """The full stylesheet comes after the first paint: any element whose style it changes in a way that Material
+    animates (a transition) would be seen moving or fading then. It held Material's dialog, a dark box in the
+    corner of the screen that faded out on every page of a slow connection."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, service_workers="block")
+    page = context.new_page()
+    held: list[Route] = []
+    page.route(f"**/{COMBINED}", lambda route: held.append(route))  # held: the page is painted without it
+    page.goto(base + path, wait_until="commit")
+    # Parsed up to the full stylesheet's link: styled with the inlined rules only, then painted.
+    page.wait_for_selector(f"link[rel=stylesheet][href$='{COMBINED}']", state="attached")
+    assert held, "the full stylesheet was not asked for"
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    held[0].continue_()
+    page.wait_for_function(f"() => [...document.styleSheets].some(s => (s.href || '').endsWith('{COMBINED}'))")
+    running = page.evaluate("""() => document.getAnimations().filter(a => a instanceof CSSTransition)
+        .map(a => `${a.transitionProperty} of ${a.effect.target.tagName}.${a.effect.target.className}`)""")
+    context.close()
+    assert running == []
