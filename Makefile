@@ -30,7 +30,9 @@ build: setup
 ## test: the whole test suite (browser tests included: Debian's Chromium and its headless shell), on every core (pytest-xdist)
 # TEST_JOBS="-n 0" runs it in one process. Whole files go to each process (their Chromium pages and built
 # copies); not loadgroup: pytest-xdist 3.8 cannot group tests under pytest 9 (it renames a node id pytest no longer reads).
-TEST_JOBS ?= -n auto --dist loadfile
+# --no-loadscope-reorder: the files go out in the order tests/conftest.py gives (the slow ones first), not
+# xdist's own (the files with the most tests first), which left a long file for the end.
+TEST_JOBS ?= -n auto --dist loadfile --no-loadscope-reorder
 test: setup
 	$(BIN)/python -m pytest $(TEST_JOBS) $(TEST_ARGS)
 
