@@ -11,6 +11,8 @@ from urllib.parse import urljoin, urlsplit
 from .forked import split_map
 from .inline_code import inline_blocks
 
+# Elements that have no end tag (HTML's void elements): they open no level of the tree.
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 LANGUAGE_LINK = "rc-language"  # the header's link to another language, named in it (overrides/partials/alternate.html)
 # Attributes that make the browser fetch something (as opposed to a link a person follows).
 RESOURCE_ATTRS = {("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
@@ -114,3 +116,12 @@ def insert_after_title(page_html: str, snippet: str) -> str | None:
         return None
     end += len("</h1>")
     return page_html[:end] + snippet + page_html[end:]
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset in ``text`` where each line starts, as html.parser's ``getpos`` counts lines: at "\n" only (not
+    at U+2028 or a lone "\r", where ``str.splitlines`` would cut). ``starts[line - 1] + column`` is an offset."""
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    return starts

@@ -12,6 +12,7 @@ import pytest
 import tinycss2
 from playwright.sync_api import Browser, Route
 
+from scripts.built.html_model import VOID, line_starts
 from scripts.built.inline_code import PROJECT, file_text
 from scripts.dev.critical_css import Block, css_text, parse_blocks
 from scripts.dev.host import serve_like_host
@@ -74,18 +75,13 @@ def test_the_first_screen_is_laid_out_before_the_stylesheet_comes(browser: Brows
     assert len(boxes[0]) >= 3 and boxes[0] == boxes[1]
 
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
 class _Cuts(HTMLParser):
     """The offsets in a page's HTML where each child of the header's bar and of the article starts: the points
     where a slow connection can stop for a moment, with the page painted up to there."""
 
     def __init__(self, text: str, parents: tuple[str, ...], most: int) -> None:
         super().__init__(convert_charrefs=True)
-        self.lines = [0]
-        for line in text.splitlines(keepends=True):
-            self.lines.append(self.lines[-1] + len(line))
+        self.lines = line_starts(text)
         self.parents, self.most, self.depth = parents, most, 0
         self.open: list[tuple[str, int]] = []  # the parents the parser is in: class, depth of their children
         self.cuts: dict[str, list[int]] = {}

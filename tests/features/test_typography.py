@@ -73,3 +73,11 @@ def test_built_french_pages_have_no_breakable_space_before_the_marks(built_site:
 ])
 def test_elements_left_out_keep_their_text_and_get_spaced_around(text: str, expected: str) -> None:
     assert french_spacing(text) == expected
+
+
+def test_a_line_separator_in_the_text_moves_no_edit_into_the_markup() -> None:
+    """html.parser counts lines at "\\n" only: a U+2028 (or a lone "\\r") is no line break to it, and the offsets
+    of the tokens after it must not shift."""
+    for separator in ("\u2028", "\r", "\x85"):
+        html = f'<p>a{separator}b</p>\n<p title="x :">Bonjour : <a href="y">lien</a> !</p>'
+        assert french_spacing(html) == html.replace("Bonjour :", f"Bonjour{NBSP}:").replace("</a> !", f"</a>{NBSP}!")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from ...built.html_model import VOID
 from ..feature import PageView
 from .model import ID_PREFIX, SCRIPT, Glossary, Term, read_glossary
 
@@ -18,7 +19,6 @@ from .model import ID_PREFIX, SCRIPT, Glossary, Term, read_glossary
 TOKEN = re.compile(r"(<!--.*?-->|<(script|style|template|textarea)\b[^>]*>.*?</\2\s*>|<[^>]+>)", re.S | re.I)
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/?)>", re.S)
 CLASSES = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""")
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Where a term is not marked: headings, links and controls, code, and what only looks like text.
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "button", "label", "legend", "select", "option", "summary",
              "code", "pre", "kbd", "samp", "svg", "math", "dt", "nav"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from ...built.html_model import VOID, line_starts
 from ..feature import PageView
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 QUESTION, ENDS = "h3", {"h1", "h2", "h3"}
 
 
@@ -37,9 +37,7 @@ def keep_questions_together(html: str) -> str:
     parser = _TopLevelHeadings()
     parser.feed(html)
     parser.close()
-    starts = [0]  # the offset of each line's start (the parser counts lines at "\n" only)
-    for line in html.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
+    starts = line_starts(html)
     cuts = [(starts[line - 1] + column, tag) for (line, column), tag in parser.positions]
     out, last, open_ = [], 0, False
     for offset, tag in cuts:

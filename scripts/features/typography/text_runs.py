@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
 
+from ...built.html_model import VOID, line_starts
+
 # Elements whose text is not prose, left exactly as written.
 RAW = frozenset({"script", "style", "pre", "code", "kbd", "samp", "textarea", "svg", "math", "template"})
 # Elements that do not end a run of text (a sentence can run across them).
@@ -19,7 +21,6 @@ INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "data", "dfn", "em",
                     "span", "strong", "sub", "sup", "time", "u", "wbr"})
 INLINE_RAW = frozenset({"code", "kbd", "samp"})  # inline elements whose text is left as it is
 OBJECT = "\ufffc"  # what an element left out is in a run of text
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 
 @dataclass
@@ -50,9 +51,7 @@ class _Tokens(HTMLParser):
     def __init__(self, html: str, lang: str) -> None:
         super().__init__(convert_charrefs=False)
         self.lang = lang  # the page's language: an element in any other is left as it is
-        self.lines = [0]
-        for line in html.splitlines(keepends=True):
-            self.lines.append(self.lines[-1] + len(line))
+        self.lines = line_starts(html)
         self.starts: list[tuple[int, str, str, bool]] = []  # (offset, kind, tag name, in another language)
         self.feed(html)
         self.close()
