@@ -179,8 +179,10 @@ def test_a_downloaded_pdf_opens_offline(hosted: Hosted, context: BrowserContext)
     kept = page.evaluate("async address => { const file = await (await fetch(address)).arrayBuffer();"
                          " return Array.from(new Uint8Array(file)); }", address)
     assert bytes(kept) == saved.read_bytes()
-    with page.expect_download() as opened:  # opened from the page, offline: the file, not the offline page
-        page.evaluate("address => { location.href = address; }", address)
+    with page.expect_download() as opened, page.expect_response(address) as response:  # opened from the page,
+        page.evaluate("address => { location.href = address; }", address)            # offline: the file itself
+    assert response.value.ok and response.value.from_service_worker
+    assert response.value.headers["content-type"] == "application/pdf"
     assert opened.value.suggested_filename == "resilient-cities-est-ensemble-en.pdf"
     assert Path(opened.value.path()).read_bytes() == saved.read_bytes()
 
