@@ -13,7 +13,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts import pipeline
-from scripts.features.programme.render import format_day
 from scripts.problems import format_text
 from scripts.source.locales import read_language, rules_of
 from scripts.source.parse import load_site
@@ -48,7 +47,7 @@ def test_german_rules_come_from_babel_without_a_declaration(project: Path) -> No
     rules, problems = read_language(site, "de")
     assert problems == [] and site.languages == ["fr", "en", "de"]
     assert (rules.locale, rules.tag, rules.typography, rules.abbreviations) == ("de_DE", "de-DE", "none", frozenset())
-    assert format_day(date(2025, 3, 12), rules_of(site, "de")) == "12. März 2025"
+    assert rules_of(site, "de").format_day(date(2025, 3, 12)) == "12. März 2025"
 
 
 @pytest.mark.build

@@ -50,6 +50,10 @@ class LanguageRules:
     elisions: tuple[str, ...] = ()                # without their apostrophe: "l", "qu"
     date_format: str = "d MMMM y"
 
+    def format_day(self, day: date) -> str:
+        """A day the way the language writes it (its ``date_format``), e.g. "12 mars 2025"."""
+        return format_date(day, self.date_format, locale=self.locale)
+
     @property
     def locale(self) -> str:
         """Babel's and Open Graph's name of the language and region: "fr_FR"."""

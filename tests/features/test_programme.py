@@ -15,7 +15,7 @@ from scripts.built.local_server import serve
 from scripts.features.programme import calendar as programme_calendar
 from scripts.features.programme import checks as programme_checks
 from scripts.features.programme import model as programme
-from scripts.features.programme import reader, render
+from scripts.features.programme import reader
 from scripts.features.registry import check_sources
 from scripts.problems import Problem, format_text
 from scripts.source.config import messages
@@ -119,8 +119,8 @@ def test_stage_fields_are_typed() -> None:
 def test_dates_are_written_the_language_s_way() -> None:
     day = date(2025, 3, 12)
     site = load_site(ROOT)
-    assert render.format_day(day, rules_of(site, "fr")) == "12 mars 2025"
-    assert render.format_day(day, rules_of(site, "en")) == "12 March 2025"
+    assert rules_of(site, "fr").format_day(day) == "12 mars 2025"
+    assert rules_of(site, "en").format_day(day) == "12 March 2025"
 
 
 # --- bad inputs fail with path:line ---------------------------------------------------------------

@@ -29,7 +29,6 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from ...source.locales import read_language
 from ...source.model import Site
 from ...source.parse import load_site
 from .history import Commit, History, read_history
@@ -100,7 +99,6 @@ class StatusReport:
     languages: list[str]
     history: History
     pages: list[PageStatus]
-    date_formats: dict[str, str] = field(default_factory=dict)  # how each language writes a day (source/locales.py)
 
     def version(self, lang: str, rel: str) -> Version | None:
         page = next((p for p in self.pages if p.rel == rel), None)
@@ -153,8 +151,7 @@ def build_status(site: Site, history: History) -> StatusReport:
                 version.state = State.OUTDATED if version.behind else State.UP_TO_DATE
             versions[lang] = version
         pages.append(PageStatus(rel, present[0].title or rel, versions))
-    return StatusReport(site.languages, history, pages,
-                        {lang: read_language(site, lang)[0].date_format for lang in site.languages})
+    return StatusReport(site.languages, history, pages)
 
 
 def load_status(root: Path, site: Site | None = None) -> StatusReport:

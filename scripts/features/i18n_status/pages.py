@@ -6,34 +6,31 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from babel.dates import format_date  # installed with mkdocs-material (requirements.lock)
-
 from ...built.html_model import insert_after_title
 from ...source.fields import TEXT, Schema
+from ...source.locales import LanguageRules
 from ...source.model import relative_url
 from ...source.texts import Texts, entries, with_names
 from ..feature import PageView
 from .model import State, StatusReport, Version, load_status
 
-DATE_FORMAT = "d MMMM y"  # the date format of a language the report does not know
 
-
-def notice_html(report: StatusReport, src_uri: str, reader: str, messages: dict[str, Any]) -> str:
+def notice_html(report: StatusReport, src_uri: str, rules: LanguageRules, messages: dict[str, Any]) -> str:
     """The notice for readers of an outdated page, in their language ("" for any other page).
 
-    ``src_uri`` is the page's source inside the docs folder (``en/faq.md``), ``reader`` the language
+    ``src_uri`` is the page's source inside the docs folder (``en/faq.md``), ``rules`` those of the language
     being built, ``messages`` that language's ``extra.messages`` in mkdocs.yml.
     """
     lang, _, rel = src_uri.partition("/")
     version = report.version(lang, rel)
-    if lang != reader or version is None or version.state is not State.OUTDATED:
+    if lang != rules.lang or version is None or version.state is not State.OUTDATED:
         return ""
     parts = []
     for behind in version.behind:
         other = report.version(behind.lang, rel)
         name = str(messages["versions"][behind.lang])
         text = escape(str(messages["outdated"])).format(version=escape(name),
-                                                        date=_time(behind.since.day, reader, date_format(report, reader)))
+                                                        date=_time(behind.since.day, rules))
         link = escape(str(messages["outdated_link"])).format(version=escape(name))
         href = relative_url(other.url if other else "/", version.url)
         parts.append(f'<p>{text} <a href="{escape(href)}" hreflang="{escape(behind.lang)}">{link}</a></p>')
@@ -62,15 +59,15 @@ TEXTS: Texts = {
 }
 
 
-def status_html(report: StatusReport, reader: str, at: str, texts: dict[str, Any], pattern: str = DATE_FORMAT) -> str:
+def status_html(report: StatusReport, rules: LanguageRules, at: str, texts: dict[str, Any]) -> str:
     """The editors' table of every page in every language, and what to do, in the reader's language.
 
     ``at`` is the status page's URL (``/en/i18n-status/``); ``texts`` the reader's words (``status`` in
-    its ``extra.messages``); ``pattern`` the site's date format.
+    its ``extra.messages``); ``rules`` how its language writes a day.
     """
 
     def cell(version: Version) -> str:
-        words = _state_words(version, reader, texts, pattern)
+        words = _state_words(version, texts, rules)
         if version.exists:
             words = f'<a href="{escape(relative_url(version.url, at))}" hreflang="{version.lang}">{words}</a>'
         return f'<td data-state="{version.state.value}">{words}</td>'
@@ -85,59 +82,54 @@ def status_html(report: StatusReport, reader: str, at: str, texts: dict[str, Any
                    for page in report.pages)
     todo = "".join(f"<li>{item}</li>" for state in State if state is not State.UP_TO_DATE
                    for version in report.versions() if version.state is state
-                   for item in _todo(version, reader, texts, pattern))
+                   for item in _todo(version, texts, rules))
     return (f"<p>{intro}</p>\n<table>\n<caption>{escape(str(texts['caption']))}</caption>\n"
             f'<thead><tr><th scope="col">{escape(str(texts["page"]))}</th>{head}</tr></thead>\n'
             f"<tbody>{rows}</tbody>\n</table>\n"
             + (f'<h2 id="what-to-do">{escape(str(texts["todo"]))}</h2>\n<ul>{todo}</ul>\n' if todo else ""))
 
 
-def _state_words(version: Version, reader: str, texts: dict[str, Any], pattern: str) -> str:
+def _state_words(version: Version, texts: dict[str, Any], rules: LanguageRules) -> str:
     """A version's state in the reader's words (HTML): ``states`` of the status texts, with the date."""
     words = escape(str(texts["states"][version.state.value]))
-    return words.format(date=_time(version.since.day, reader, pattern)) if version.since else words
+    return words.format(date=_time(version.since.day, rules)) if version.since else words
 
 
-def date_format(report: StatusReport, reader: str) -> str:
-    """The site's own way of writing a day in the reader's language (mkdocs.yml: its extra.language)."""
-    return report.date_formats.get(reader, DATE_FORMAT)
-
-
-def _time(day: str, reader: str, pattern: str) -> str:
-    """A day (YYYY-MM-DD) written in the reader's language and the site's format, as a <time> element."""
+def _time(day: str, rules: LanguageRules) -> str:
+    """A day (YYYY-MM-DD) written as the reader's language writes it, as a <time> element."""
     value = date.fromisoformat(day)
-    return f'<time datetime="{value.isoformat()}">{escape(format_date(value, pattern, locale=reader))}</time>'
+    return f'<time datetime="{value.isoformat()}">{escape(rules.format_day(value))}</time>'
 
 
-def _todo(version: Version, reader: str, texts: dict[str, Any], pattern: str) -> list[str]:
+def _todo(version: Version, texts: dict[str, Any], rules: LanguageRules) -> list[str]:
     """What to do about a version that is not up to date, in the reader's words (HTML list items)."""
     where = f"<code>{escape(version.path)}</code>"
     if version.state is State.OUTDATED:
         return [escape(str(texts["outdated"])).format(
                     path=where, other=f"<code>{escape(behind.path)}</code>",
-                    date=_time(behind.since.day, reader, pattern), commit=f"<code>{behind.since.short}</code>",
+                    date=_time(behind.since.day, rules), commit=f"<code>{behind.since.short}</code>",
                     subject=f'<span lang="">{escape(behind.since.subject)}</span>')  # a commit's words: language unknown
                 + f'<br>{escape(str(texts["diff"]))} <code>{escape(behind.diff)}</code>' for behind in version.behind]
     note = f'<span lang="en">{escape(version.note)}</span>'
     return [escape(str(texts[version.state.value])).format(path=where, note=note)]
 
 
-def fill_status_page(html: str, report: StatusReport, reader: str, at: str, messages: dict[str, Any]) -> str:
+def fill_status_page(html: str, report: StatusReport, rules: LanguageRules, at: str, messages: dict[str, Any]) -> str:
     """A page's HTML with the status table in place of its marker (pages without the marker unchanged);
     ``messages``: the reader's ``extra.messages``."""
     if STATUS_MARKER not in html:
         return html
-    return html.replace(STATUS_MARKER, status_html(report, reader, at, messages["status"], date_format(report, reader)))
+    return html.replace(STATUS_MARKER, status_html(report, rules, at, messages["status"]))
 
 
 def on_status_page(html: str, view: PageView) -> str:
     """The status page's table in place of its marker."""
-    return fill_status_page(html, load_status(view.site.root, view.site), view.reader, view.url, view.texts)
+    return fill_status_page(html, load_status(view.site.root, view.site), view.rules, view.url, view.texts)
 
 
 def on_outdated_page(html: str, view: PageView) -> str:
     """The notice under the title of a page whose other version changed since (a page in its own language)."""
     if view.lang != view.reader:
         return html
-    notice = notice_html(load_status(view.site.root, view.site), f"{view.lang}/{view.rel}", view.reader, view.texts)
+    notice = notice_html(load_status(view.site.root, view.site), f"{view.lang}/{view.rel}", view.rules, view.texts)
     return with_notice(html, notice)

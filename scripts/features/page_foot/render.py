@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from babel.dates import format_date
-
 from ...source.locales import LanguageRules
 from ..feature import PageView
 from ..i18n_status.model import StatusReport, load_status
@@ -27,7 +25,7 @@ def updated_on(status: StatusReport, lang: str, rel: str) -> date | None:
 
 def updated_text(day: date, rules: LanguageRules, texts: dict[str, str]) -> str:
     """ "Page updated on 12 March 2026", as HTML with a <time> element (the day written as the language does)."""
-    when = f'<time datetime="{day.isoformat()}">{escape(format_date(day, rules.date_format, locale=rules.locale))}</time>'
+    when = f'<time datetime="{day.isoformat()}">{escape(rules.format_day(day))}</time>'
     return escape(texts["updated"]).replace("{date}", when)
 
 

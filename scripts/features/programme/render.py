@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from html import escape
 from typing import Any
 from xml.etree.ElementTree import Element
 
 import markdown
-from babel.dates import format_date
 from markdown.treeprocessors import Treeprocessor
 
 from ...source.locales import LanguageRules
@@ -47,17 +45,12 @@ def markdown_html(text: str, link: LinkFixer) -> str:
     return str(md.convert(text))
 
 
-def format_day(day: date, rules: LanguageRules) -> str:
-    """A date the way the language writes it (mkdocs.yml: its extra.language), e.g. '12 mars 2025'."""
-    return format_date(day, rules.date_format, locale=rules.locale)
-
-
 def _dates(stage: Stage, rules: LanguageRules, texts: TimelineTexts) -> str:
     assert stage.start is not None
-    start = f'<time datetime="{stage.start.isoformat()}">{escape(format_day(stage.start, rules))}</time>'
+    start = f'<time datetime="{stage.start.isoformat()}">{escape(rules.format_day(stage.start))}</time>'
     if stage.end is None or stage.end == stage.start:
         return start
-    end = f'<time datetime="{stage.end.isoformat()}">{escape(format_day(stage.end, rules))}</time>'
+    end = f'<time datetime="{stage.end.isoformat()}">{escape(rules.format_day(stage.end))}</time>'
     return escape(texts.date_range).replace("{start}", start).replace("{end}", end)
 
 
