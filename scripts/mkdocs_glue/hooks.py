@@ -62,18 +62,19 @@ def on_startup(command: str, **_: Any) -> None:
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> None:
-    """The model the pipeline loaded (mkdocs_glue/state.py), or, under ``mkdocs serve``, the sources read again; then
-    (under serve, once per rebuild, in its first language) the source checks start, in a process of their own, while
-    the pages are built (their result: on_post_build)."""
+    """The model the pipeline loaded (mkdocs_glue/state.py), or, under ``mkdocs serve``, the sources read again once
+    per rebuild (its other languages take the first one's); then (under serve, in the rebuild's first language) the
+    source checks start, in a process of their own, while the pages are built (their result: on_post_build)."""
     global _current
     config_file = Path(config.config_file_path)
-    site = state.model_for(config_file) or load(config_file.parent, config_file)
     i18n = config.plugins["i18n"]
     default = str(getattr(i18n, "default_language"))  # noqa: B009 - an untyped plugin
-    live = None
     if _serving and _current is not None and getattr(i18n, "building", False) and not languages.one_language():
-        live = _current.live  # the other languages of the same rebuild
-    elif _serving:  # the problems, and the pages the commits made outdated (warnings), while the pages are built
+        _current = BuildState(_current.site, default, _current.live)  # the other languages of the same rebuild
+        return
+    site = state.model_for(config_file) or load(config_file.parent, config_file)
+    live = None
+    if _serving:  # the problems, and the pages the commits made outdated (warnings), while the pages are built
         live_check.start(lambda: (*check_sources(site), *outdated_warnings(load_status(site.root, site)),
                                   *source_warnings(site)))
         live = live_check.last() or LiveCheck((), 0.0)  # in each page's banner until the checks end (on_post_build)
