@@ -50,6 +50,11 @@ def language_options(config: dict[str, Any]) -> list[dict[str, Any]]:
     return [item for item in i18n_options(config).get("languages") or [] if isinstance(item, dict)]
 
 
+def language_config(config: dict[str, Any], lang: str) -> dict[str, Any]:
+    """``lang``'s block of the i18n plugin ({} when it has none)."""
+    return next((item for item in language_options(config) if item.get("locale") == lang), {})
+
+
 def language_names(config: dict[str, Any]) -> dict[str, str]:
     """Each language's name in itself (its ``name:`` in the i18n plugin, else its code): {"fr": "Français"}."""
     return {str(item.get("locale")): str(item.get("name") or item.get("locale")) for item in language_options(config)}
@@ -57,8 +62,7 @@ def language_names(config: dict[str, Any]) -> dict[str, str]:
 
 def messages(config: dict[str, Any], lang: str) -> dict[str, Any]:
     """The reader-facing texts of ``lang``: its ``extra.messages`` in mkdocs.yml ({} when absent)."""
-    language = next((item for item in language_options(config) if item.get("locale") == lang), {})
-    found = (language.get("extra") or {}).get("messages")
+    found = (language_config(config, lang).get("extra") or {}).get("messages")
     return found if isinstance(found, dict) else {}
 
 

@@ -158,13 +158,13 @@ def language_block(site: Site, lang: str, *keys: str) -> Page:
     itself, or of the language, for a value that is missing)."""
     block = Page(lang=lang, rel="mkdocs.yml", path=site.root / "mkdocs.yml", display="mkdocs.yml")
     options = language_options(site.config)
-    data: Any = next((item for item in options if item.get("locale") == lang), {})
+    language = next((i for i, item in enumerate(options) if item.get("locale") == lang), None)
+    data: Any = options[language] if language is not None else {}
     for key in keys:
         data = data.get(key) if isinstance(data, dict) else None
     block.meta = data if isinstance(data, dict) else {}
     plugins = site.config.get("plugins") or []
     plugin = next((i for i, item in enumerate(plugins) if isinstance(item, dict) and "i18n" in item), None)
-    language = next((i for i, item in enumerate(options) if item.get("locale") == lang), None)
     if plugin is None or language is None:
         return block
     start: Where = ("plugins", plugin, "i18n", "languages", language)

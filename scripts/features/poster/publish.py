@@ -10,7 +10,7 @@ from pathlib import Path
 from babel import Locale
 
 from ...problems import Problem
-from ...source.config import is_public, language_options
+from ...source.config import is_public, language_config
 from ...source.model import Site, relative_url
 from ..booklets.pdf import INSTALL_HINT, is_machine_warning, machine_check, render_pdf
 from ..feature import StageRun
@@ -35,7 +35,7 @@ def poster_url(lang: str) -> str:
 
 def description(site: Site, lang: str) -> str:
     """The site's description in ``lang`` (mkdocs.yml: the language's ``site_description``, else the site's)."""
-    language = next((item for item in language_options(site.config) if item.get("locale") == lang), {})
+    language = language_config(site.config, lang)
     return " ".join(str(language.get("site_description") or site.config.get("site_description") or "").split())
 
 
