@@ -3,16 +3,14 @@ and in a banner at the top of every previewed page ("no problem" once fixed). Ne
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape, unescape
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 
+from ..built.forked import in_fork
 from ..problems import Problem, format_text
 
 MAX_SHOWN = 20  # problems listed in the banner; the terminal has them all
@@ -71,38 +69,28 @@ def last() -> LiveCheck | None:
     return _last[0] if _last else None
 
 
-_running: list[tuple[BaseProcess, Connection]] = []  # the checks of the rebuild under way
+_running: list[Callable[[], LiveCheck | None]] = []  # the checks of the rebuild under way (their result)
 
 
 def start(checks: Callable[[], Iterable[Problem]]) -> None:
     """Run ``checks`` in a process forked from this one (it has the model), while this one builds the pages: on two
     cores the banner is ready when the pages are. ``finish`` takes the result."""
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_run, args=(checks, send), daemon=True)
-    process.start()
-    send.close()
-    _running[:] = [(process, receive)]
 
-
-def _run(checks: Callable[[], Iterable[Problem]], send: Connection) -> None:
-    began = time.perf_counter()
-    problems = tuple(checks())
-    send.send(LiveCheck(problems, time.perf_counter() - began))
-    send.close()
+    def timed() -> LiveCheck:
+        began = time.perf_counter()
+        problems = tuple(checks())
+        return LiveCheck(problems, time.perf_counter() - began)
+    _running[:] = [in_fork(timed)]
 
 
 def finish() -> LiveCheck | None:
     """The checks started last, once they end (None if none is running); remembered as the last rebuild's."""
     if not _running:
         return None
-    process, receive = _running.pop()
-    try:
-        check: LiveCheck = receive.recv()
-    except EOFError:
+    check = _running.pop()()
+    if check is None:
         check = LiveCheck((Problem("mkdocs.yml", None, "the source checks stopped before their end",
                                    "see the messages in the terminal, then save again"),), 0.0)
-    process.join()
     return remember(check)
 
 

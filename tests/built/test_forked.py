@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from scripts.built.forked import ENOUGH, split_map
+from scripts.built.forked import ENOUGH, in_fork, split_map
 from scripts.built.html_model import read_built_site
 from scripts.built.links import check_links
 
@@ -16,6 +16,14 @@ def test_a_long_list_is_shared_with_a_forked_copy_and_keeps_its_order() -> None:
     here, there = {pid for _, pid in done[: len(items) // 2]}, {pid for _, pid in done[len(items) // 2:]}
     assert here == {os.getpid()} and len(there) == 1 and there != here
     assert set(split_map(lambda part: [os.getpid() for _ in part], [1, 2, 3])) == {os.getpid()}  # few: here
+
+
+def test_a_copy_that_ends_without_an_answer_gives_none_and_its_half_is_done_here() -> None:
+    assert in_fork(lambda: os._exit(1))() is None
+    here = os.getpid()
+    items = list(range(ENOUGH))
+    done = split_map(lambda part: [n if os.getpid() == here else os._exit(1) for n in part], items)
+    assert done == items
 
 
 def test_the_broken_links_of_a_big_site_are_all_found_once(tmp_path: Path) -> None:
