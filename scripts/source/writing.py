@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..problems import Level, Problem
-from .locales import FRENCH, read_language
+from .locales import FRENCH, rules_of
 from .model import Check, Site
 from .reader_text import reader_lines
 
@@ -63,7 +63,7 @@ FORBIDDEN = {
 
 def french_typography(site: Site) -> list[str]:
     """The languages written with French typography (mkdocs.yml: their extra.language)."""
-    return [lang for lang in site.languages if read_language(site, lang)[0].typography == FRENCH]
+    return [lang for lang in site.languages if rules_of(site, lang).typography == FRENCH]
 
 
 def _problem(path: str, line: int, message: str, hint: str, level: Level = "error") -> Problem:

@@ -16,7 +16,7 @@ from functools import cache
 import wordfreq
 from wordfreq.tokens import tokenize
 
-from ...source.locales import LanguageRules, read_language
+from ...source.locales import LanguageRules, rules_of
 from ...source.model import Page, Site
 from ...source.parse import FENCE
 from .model import PageReport, RareWord, Report, Sentence, Settings, read_settings
@@ -215,7 +215,7 @@ def measure_site(site: Site) -> Report:
         if not has_frequencies(lang):
             report.notes.append(f"wordfreq has no frequency list for '{lang}': its rare words are not counted")
         pages = [page for (page_lang, _), page in sorted(site.pages.items()) if page_lang == lang and page.readable]
-        report.pages += measure_pages(pages, read_language(site, lang)[0], report.settings)
+        report.pages += measure_pages(pages, rules_of(site, lang), report.settings)
     return report
 
 
