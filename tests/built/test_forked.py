@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
+from typing import NoReturn
 
 from scripts.built.forked import ENOUGH, in_fork, split_map
 from scripts.built.html_model import read_built_site
@@ -18,11 +20,16 @@ def test_a_long_list_is_shared_with_a_forked_copy_and_keeps_its_order() -> None:
     assert set(split_map(lambda part: [os.getpid() for _ in part], [1, 2, 3])) == {os.getpid()}  # few: here
 
 
+def _killed() -> NoReturn:
+    os.kill(os.getpid(), signal.SIGKILL)
+    raise AssertionError("not killed")
+
+
 def test_a_copy_that_ends_without_an_answer_gives_none_and_its_half_is_done_here() -> None:
-    assert in_fork(lambda: os._exit(1))() is None
+    assert in_fork(_killed)() is None
     here = os.getpid()
     items = list(range(ENOUGH))
-    done = split_map(lambda part: [n if os.getpid() == here else os._exit(1) for n in part], items)
+    done = split_map(lambda part: [n if os.getpid() == here else _killed() for n in part], items)
     assert done == items
 
 
