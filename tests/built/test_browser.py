@@ -70,6 +70,7 @@ def survey(browser: Browser, base: str, urls: list[str]) -> Survey:
     for width in (PHONE, DESKTOP):
         context = browser.new_context(viewport={"width": width, "height": 800})
         context.add_init_script(CSP_LISTENER)
+        context.add_init_script(AXE_SCRIPT)  # in every page before its own scripts: compiled once, not per page
         page = context.new_page()
         for index, url in enumerate(urls):
             visits[(url, width)] = _visit(page, base, url, width, settle=index == 0)
@@ -105,7 +106,6 @@ def _visit(page: Page, base: str, url: str, width: int, settle: bool) -> Visit:
         page.goto(base + url.lstrip("/"), wait_until="networkidle" if settle else "load")
         visit.csp = page.evaluate("window.__csp")
         visit.cookies = page.evaluate("document.cookie")
-        page.evaluate(AXE_SCRIPT)
         results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
         visit.violations = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
                             for v in results["violations"]]

@@ -90,13 +90,21 @@ def test_after_visiting_the_home_the_main_pages_read_offline(hosted: Hosted, con
 
 
 @pytest.mark.parametrize(("home", "query", "answer"), [("", "salaire", "/faq/"), ("en/", "salary", "/en/faq/")])
-def test_search_works_offline(hosted: Hosted, context: BrowserContext, home: str, query: str, answer: str) -> None:
-    """The search engine (workers, lunr's language files) is kept with the index and the main pages."""
+def test_search_works_from_the_kept_files_offline_then_online(hosted: Hosted, context: BrowserContext, home: str,
+                                                              query: str, answer: str) -> None:
+    """The search engine (workers, lunr's language files) is kept with the index and the main pages. Kept without
+    its "?material=…", the search worker is given back with the page's address: it can load Material's worker and
+    search (online too, once the service worker answers from the device)."""
     page = visit_and_keep(context, hosted.base + home)
     context.set_offline(True)
     page.goto(hosted.base + home + "faq/", wait_until="load")
     assert answer in search(page, query)
     assert not page.locator(".rc-search-offline").is_visible()
+    context.set_offline(False)
+    page.goto(hosted.base + home + "faq/", wait_until="load")
+    assert answer in search(page, query)
+    worker = next(worker for worker in page.workers if "site-search.js" in worker.url)
+    assert worker.evaluate("new URL(self.location.href).searchParams.get('material')"), worker.url
 
 
 def test_search_says_it_needs_a_connection_when_its_files_are_not_kept(hosted: Hosted,
@@ -144,21 +152,20 @@ def test_the_offline_note_shows_even_when_the_host_lets_browsers_keep_pages(host
         server.server_close()
 
 
-@pytest.mark.parametrize(("lang", "path"), [("fr", "about/"), ("en", "en/about/"), ("en", "en/faq/")])
-def test_a_page_never_visited_gives_the_offline_page_in_its_language(hosted: Hosted, context: BrowserContext,
-                                                                     lang: str, path: str) -> None:
+def test_a_page_never_visited_gives_the_offline_page_in_its_language(hosted: Hosted, context: BrowserContext) -> None:
     page = visit_and_keep(context, hosted.base)  # a French reader: the English pages are not kept
     page.goto(hosted.base + "privacy/", wait_until="load")
     context.set_offline(True)
-    page.goto(hosted.base + path, wait_until="load")
-    assert page.evaluate("document.documentElement.lang") == lang
-    assert page.locator("h1").inner_text() == TEXTS[lang]["title"]
-    assert page.locator("main p").first.inner_text() == TEXTS[lang]["text"]
-    shown = page.eval_on_selector_all("[data-rc-saved] a", "links => links.filter(a => a.offsetParent)"
-                                      ".map(a => new URL(a.href).pathname)")
-    # The pages on the device: the main ones of the reader's language and the one they read, in
-    # French (the English ones were never read), even on the English offline page.
-    assert shown == ["/", "/faq/", "/eligibility/", "/take-part/", "/privacy/"]
+    for lang, path in (("fr", "about/"), ("en", "en/about/"), ("en", "en/faq/")):
+        page.goto(hosted.base + path, wait_until="load")
+        assert page.evaluate("document.documentElement.lang") == lang, path
+        assert page.locator("h1").inner_text() == TEXTS[lang]["title"], path
+        assert page.locator("main p").first.inner_text() == TEXTS[lang]["text"], path
+        shown = page.eval_on_selector_all("[data-rc-saved] a", "links => links.filter(a => a.offsetParent)"
+                                          ".map(a => new URL(a.href).pathname)")
+        # The pages on the device: the main ones of the reader's language and the one they read, in
+        # French (the English ones were never read), even on the English offline page.
+        assert shown == ["/", "/faq/", "/eligibility/", "/take-part/", "/privacy/"], path
     for link in shown:
         page.goto(hosted.base + link.lstrip("/"), wait_until="load")
         assert page.locator("h1").first.inner_text() != TEXTS["fr"]["title"] and styled(page), link
@@ -225,16 +232,3 @@ def test_a_new_build_brings_its_text_and_drops_the_old_cache(hosted: Hosted, con
     finally:
         faq.write_text(faq.read_text("utf-8").replace(new, old), "utf-8")
         hosted.build()
-
-
-@pytest.mark.parametrize("home", ["", "en/"])
-def test_the_search_worker_kept_on_the_device_knows_materials_worker(hosted: Hosted, context: BrowserContext,
-                                                                     home: str) -> None:
-    """Kept without its "?material=…", the search worker is given back with the page's address: it can load
-    Material's worker and search (online too, once the service worker answers from the device)."""
-    page = visit_and_keep(context, hosted.base + home)
-    page.goto(hosted.base + home + "faq/", wait_until="load")
-    hits = search(page, "salary" if home else "salaire")
-    worker = next(worker for worker in page.workers if "site-search.js" in worker.url)
-    assert worker.evaluate("new URL(self.location.href).searchParams.get('material')"), worker.url
-    assert f"/{home}faq/" in hits

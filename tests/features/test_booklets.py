@@ -1,6 +1,7 @@
 """Booklets: front matter checks, the booklet pages and index, and the PDFs in both languages."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -12,9 +13,10 @@ from pypdf import PdfReader
 
 from scripts import pipeline
 from scripts.built.html_model import resolve
-from scripts.features.booklets import index, model, publish
+from scripts.features.booklets import cache, index, model, publish
 from scripts.features.booklets import pdf as booklet_pdf
 from scripts.features.booklets.model import Booklet
+from scripts.features.booklets.pdf import Pdf
 from scripts.features.registry import check_sources
 from scripts.problems import format_text
 from scripts.source.config import is_public
@@ -288,7 +290,19 @@ def test_unchanged_booklets_are_not_rendered_again(cold_project: Path) -> None:
     assert "Phrase ajoutée pour le test du cache." in _pdf_text(out / "booklets" / "resilient-cities-est-ensemble-fr.pdf")
     cached = sorted(p.relative_to(project / ".cache" / "booklets").parent.as_posix()
                     for p in (project / ".cache" / "booklets").rglob("*.pdf"))
-    assert cached == sorted(f"{lang}/{slug}" for lang in ("en", "fr") for slug in ("clermont-ferrand-2025", "est-ensemble"))
+    assert cached == sorted([f"{lang}/{slug}" for lang in ("en", "fr") for slug in ("clermont-ferrand-2025", "est-ensemble")]
+                            + ["fr/est-ensemble"])  # the version before the change is kept too
+
+
+def test_the_cache_keeps_the_last_versions_used_of_each_booklet(tmp_path: Path) -> None:
+    folder = tmp_path / "fr" / "est-ensemble"
+    for number in range(3):
+        cache.cache_put(folder, f"key{number}", Pdf(b"%PDF-" + bytes([number]), 1))
+        os.utime(folder / f"key{number}.json", (number, number))  # put one after the other, long ago
+    assert cache.cache_get(folder, "key0") == Pdf(b"%PDF-\x00", 1)  # used again: now the last used
+    cache.cache_put(folder, "key3", Pdf(b"%PDF-3", 1))
+    assert sorted(p.name for p in folder.iterdir()) == [
+        f"key{n}.{suffix}" for n in (0, 2, 3) for suffix in ("json", "pdf", "pdf.sha256")]
 
 
 @pytest.mark.build

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from scripts.features.i18n_status.model import State
 from scripts.features.registry import check_sources
 from scripts.problems import format_text
 from scripts.source.parse import load_site
+
+from ..conftest import CACHE
 
 GIT_ENV = {"GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_AUTHOR_NAME": "Editor",
            "GIT_AUTHOR_EMAIL": "editor@example.org", "GIT_COMMITTER_NAME": "Editor",
@@ -42,6 +45,16 @@ def commit(repo: Path, when: str, message: str, changes: dict[str, str | None]) 
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", message, when=when)
     return git(repo, "rev-parse", "HEAD").strip()
+
+
+def shallow_clone(repo: Path, clone: Path) -> Path:
+    """A clone of ``repo``'s last commit only, given the repository's cache, which git does not hold: its build
+    renders no PDF or picture the cache has (one the clone's pages change is still rendered again)."""
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True,
+                   env={**os.environ, **GIT_ENV}, capture_output=True)
+    if (repo / CACHE).is_dir():
+        shutil.copytree(repo / CACHE, clone / CACHE)
+    return clone
 
 
 def start_repo(project: Path) -> Path:
@@ -216,9 +229,7 @@ def test_notice_status_page_and_cli_agree(repo: Path, capsys: pytest.CaptureFixt
 @pytest.mark.build
 def test_shallow_clone_is_unknown_with_a_hint(repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_history(repo)
-    clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True,
-                   env={**os.environ, **GIT_ENV}, capture_output=True)
+    clone = shallow_clone(repo, tmp_path / "clone")
     found = states(i18n_status.load_status(clone))
     assert found[("en", "faq.md")] == found[("fr", "index.md")] == "unknown"
     assert found[("en", "take-part.md")] == "pending"  # known from the files themselves

@@ -4,7 +4,6 @@ PDFs' cover; no date at all in a shallow clone."""
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from scripts.features.i18n_status import history
 from scripts.features.i18n_status import model as i18n_status
 from scripts.problems import format_text
 
-from .test_i18n_status import commit, start_repo
+from .test_i18n_status import commit, shallow_clone, start_repo
 
 pytestmark = pytest.mark.build  # each test builds its repository
 
@@ -73,9 +72,7 @@ def test_each_language_version_is_dated_by_its_own_last_change(project: Path) ->
 def test_a_shallow_clone_has_no_dates(project: Path, tmp_path: Path) -> None:
     repo = start_repo(project)
     commit(repo, "2024-02-15T09:00:00+01:00", "About: a sentence", {"docs/en/about.md": "A sentence."})
-    shallow = tmp_path / "shallow"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)], check=True)
-    site = build(shallow)
+    site = build(shallow_clone(repo, tmp_path / "shallow"))
     assert foot(site, "/en/about/") == foot(site, "/faq/") == ("", "")
     assert "lastmod" not in (site / "sitemap.xml").read_text("utf-8")
     text = cover(site, "booklets/resilient-cities-est-ensemble-fr.pdf")

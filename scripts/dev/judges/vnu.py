@@ -10,13 +10,17 @@ from pathlib import Path
 
 from .tools import HOW_TO_INSTALL, VNU_JAR, MissingJudgeError, program, run
 
+# One run checks a few dozen pages: Java's quick compiler alone and one garbage collector halve its processor time
+# (12 s to 6 s for the site). Code compiled that way needs a deeper stack than the checker's 512 kB minimum.
+JAVA_OPTIONS = ["-Xss8m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
+
 
 def vnu_errors(site: Path) -> list[str]:
     """Every HTML error of every page of ``site``: ``page:line: message``."""
     if not VNU_JAR.exists():
         raise MissingJudgeError(f"{VNU_JAR} is missing: {HOW_TO_INSTALL}")
-    result = run([program("java"), "-jar", str(VNU_JAR), "--skip-non-html", "--errors-only", "--format", "json",
-                  str(site)])
+    result = run([program("java"), *JAVA_OPTIONS, "-jar", str(VNU_JAR), "--skip-non-html", "--errors-only",
+                  "--format", "json", str(site)])
     try:
         messages = json.loads(result.stderr or result.stdout)["messages"]
     except (ValueError, KeyError) as error:

@@ -15,6 +15,9 @@ from .document import Design
 from .pdf import PDF_OPTIONS, Pdf, local_file
 
 CACHE_FORMAT = "1"                     # change it when the cache's layout or meaning changes
+# Versions kept of each booklet, the last used: a build for the public address and one for this machine
+# (``make serve``, the tests) each find their own, instead of each rendering again what the other replaced.
+VERSIONS_KEPT = 3
 
 
 def resources(document: str, base: str, site_address: str, out: Path) -> dict[str, bytes]:
@@ -47,19 +50,30 @@ def cache_get(folder: Path, key: str) -> Pdf | None:
     if data is None or not info.is_file():
         return None
     try:
-        return Pdf(data, int(json.loads(info.read_text("utf-8"))["pages"]))
+        found = Pdf(data, int(json.loads(info.read_text("utf-8"))["pages"]))
+        os.utime(info)  # used now: kept longer than the versions not used
+        return found
     except (OSError, ValueError, KeyError, TypeError):  # removed meanwhile by another build, or damaged
         return None
 
 
 def cache_put(folder: Path, key: str, pdf: Pdf) -> None:
-    """Keep a rendered PDF under its key; older versions of the same booklet are dropped."""
+    """Keep a rendered PDF under its key; of the booklet's other versions, only the last used are kept."""
     folder.mkdir(parents=True, exist_ok=True)
     write_checked(folder / f"{key}.pdf", pdf.data)
     write_atomic(folder / f"{key}.json", json.dumps({"pages": pdf.pages, "bytes": len(pdf.data)}).encode())
+    versions = sorted(folder.glob("*.json"), key=_last_used, reverse=True)
+    dropped = {version.stem for version in versions[VERSIONS_KEPT:]}
     for old in folder.iterdir():
-        if old.name.split(".", 1)[0] != key and old.suffix in (".pdf", ".json", ".sha256"):
+        if old.name.split(".", 1)[0] in dropped and old.suffix in (".pdf", ".json", ".sha256"):
             old.unlink(missing_ok=True)
+
+
+def _last_used(info: Path) -> float:
+    try:
+        return info.stat().st_mtime
+    except OSError:  # removed meanwhile by another build
+        return 0.0
 
 
 def write_atomic(path: Path, data: bytes) -> None:
