@@ -13,10 +13,10 @@ from playwright.sync_api import Browser, Dialog
 from scripts import pipeline
 from scripts.built.html_model import read_built_site
 from scripts.built.local_server import serve
-from scripts.dev.project_copy import copy_project
 from scripts.problems import format_text
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..conftest import copy_with_cache
+
 # Each calls the page's alert() if it ever runs; Markdown publishes each as text or as harmless markup.
 PUBLISHED_HARMLESS = [
     "<p hidden>\n~~~ note\n</p>\n<script>alert('fake fence')</script>\n<p hidden>\n~~~\n</p>\n",
@@ -29,8 +29,8 @@ TRAP = "window.__ran = []; window.alert = (text) => window.__ran.push(String(tex
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(ROOT, tmp_path_factory.mktemp("hostile") / "project")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory, warm_cache: Path) -> Path:
+    project = copy_with_cache(tmp_path_factory.mktemp("hostile") / "project", warm_cache)  # no PDF rendered again
     for page in ("docs/fr/about.md", "docs/en/about.md"):
         with (project / page).open("a", encoding="utf-8") as stream:
             stream.write("".join(f"\n{text}\n" for text in PUBLISHED_HARMLESS))
