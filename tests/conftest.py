@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -28,8 +29,8 @@ SLOW = ("browser", "build")
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark the tests that drive Chromium or need a whole build, and mark both kinds slow. Then the files with
-    slow tests come first: with pytest-xdist (``make test``: ``--dist loadfile`` hands out whole files in this
-    order), the quick files come last and fill both processes evenly."""
+    the most slow tests come first: pytest-xdist (``make test``: ``--dist loadfile``) hands out whole files in
+    this order, so the long files start early and the quick ones, last, fill both processes evenly."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         for fixture, marker in MARKED_BY_FIXTURE.items():
@@ -37,8 +38,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 item.add_marker(marker)
         if any(item.get_closest_marker(marker) for marker in SLOW):
             item.add_marker("slow")
-    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
-    items.sort(key=lambda item: item.path not in slow_files)  # stable: the order inside a file is kept
+    slow_tests = Counter(item.path for item in items if item.get_closest_marker("slow"))
+    items.sort(key=lambda item: -slow_tests[item.path])  # stable: the order inside a file is kept
 
 
 def _once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
