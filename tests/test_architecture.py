@@ -44,7 +44,6 @@ FEATURES_ALLOWED: dict[str, set[str]] = {
     "shared_texts": {"programme"},  # a shared text is Markdown made HTML as the programme's data is (markdown_html)
     "page_foot": {"i18n_status"},   # the page's dates come from the translation status
     "review": {"i18n_status"},      # the reviewers' views of the translation status
-    "share_image": {"booklets"},    # write_atomic
     "poster": {"booklets"},         # the poster is printed with the booklets' PDF stack (render_pdf, machine_check)
     # the ZIM packs the booklet texts, the posters' descriptions, the search words and the site logo
     "zim": {"booklets", "poster", "search_words", "share_image"},
@@ -122,8 +121,8 @@ def test_the_import_reader_resolves_relative_and_type_only_imports() -> None:
     found = {(i.target, i.names, i.type_only) for i in imports_of(ROOT / PACKAGE / "features" / "registry.py")}
     assert ("scripts.source.model", ("Check", "Site"), False) in found, found  # from ..source.model
     assert "scripts.source.model" in {i.target for i in imports_of(ROOT / PACKAGE / "pipeline.py")}  # from .source.model
-    shared = {i.target for i in imports_of(ROOT / PACKAGE / "features" / "share_image" / "publish.py")}
-    assert "scripts.features.booklets.cache" in shared, shared  # from ..booklets.cache
+    shared = {i.target for i in imports_of(ROOT / PACKAGE / "features" / "poster" / "publish.py")}
+    assert "scripts.features.booklets.pdf" in shared, shared  # from ..booklets.pdf
     assert part("scripts.features.booklets.model") == "features" and part("scripts.cli") == "cli"
     assert feature("scripts.features.booklets.model") == "booklets" and feature("scripts.source.model") is None
 

@@ -9,8 +9,8 @@ import pytest
 
 from scripts import pipeline
 from scripts.built import run_mkdocs, swap
-from scripts.features.booklets.cache import read_checked, write_checked
 from scripts.features.share_image.publish import Card, card_path, publish_cards
+from scripts.source.kept_files import read_checked, write_checked
 
 
 def _site(folder: Path, text: str) -> Path:

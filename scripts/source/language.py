@@ -8,7 +8,6 @@ code and links are left out, so quoted titles and proper names do not count.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from pathlib import Path
 from babel import Locale
 
 from ..problems import Problem
+from .kept_files import write_atomic
 from .model import Check, Page, Site
 from .parse import FENCE, NOT_PROSE
 
@@ -50,9 +50,7 @@ def function_words(languages: tuple[str, ...], cache_dir: Path) -> dict[str, fro
              for lang, words in top.items()}
     with suppress(OSError):  # a read-only project folder only costs the quarter of a second again
         cache_dir.mkdir(parents=True, exist_ok=True)
-        temporary = cache_dir / f".{key}.{os.getpid()}"
-        temporary.write_text(json.dumps({lang: sorted(words) for lang, words in found.items()}), "utf-8")
-        temporary.replace(cache_dir / key)
+        write_atomic(cache_dir / key, json.dumps({lang: sorted(words) for lang, words in found.items()}).encode())
     return found
 
 

@@ -1,16 +1,16 @@
-"""The content-addressed cache of booklet PDFs: a hash of everything a PDF is made of, and atomic writes."""
+"""The content-addressed cache of booklet PDFs: a hash of everything a PDF is made of."""
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
+from ...source.kept_files import read_checked, write_atomic, write_checked
 from .document import Design
 from .pdf import PDF_OPTIONS, Pdf, local_file
 
@@ -74,26 +74,3 @@ def _last_used(info: Path) -> float:
         return info.stat().st_mtime
     except OSError:  # removed meanwhile by another build
         return 0.0
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(data)
-    os.replace(temporary, path)
-
-
-def write_checked(path: Path, data: bytes) -> None:
-    """Keep ``data`` with its SHA-256 beside it (``<name>.sha256``), for ``read_checked``."""
-    write_atomic(path, data)
-    write_atomic(path.with_name(path.name + ".sha256"), hashlib.sha256(data).hexdigest().encode())
-
-
-def read_checked(path: Path) -> bytes | None:
-    """The bytes kept by ``write_checked``, or None when missing or damaged (cut short, changed): the caller
-    makes the file again."""
-    try:
-        data, expected = path.read_bytes(), path.with_name(path.name + ".sha256").read_text("ascii").strip()
-    except (OSError, ValueError):
-        return None
-    return data if hashlib.sha256(data).hexdigest() == expected else None

@@ -8,7 +8,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ...problems import Problem
-from ..booklets.cache import read_checked, write_checked
+from ...source.kept_files import read_checked, write_checked
 from . import card, logo
 from .card import FONT_HINT, FONTS, LOGO_SIZE, SIZE, draw_card, missing_fonts
 from .logo import draw_logo, read_logo
