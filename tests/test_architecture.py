@@ -43,6 +43,7 @@ SHARED, REGISTRY = "feature", "registry"
 FEATURES_ALLOWED: dict[str, set[str]] = {
     "shared_texts": {"programme"},  # a shared text is Markdown made HTML as the programme's data is (markdown_html)
     "page_foot": {"i18n_status"},   # the page's dates come from the translation status
+    "booklets": {"page_foot"},      # a booklet's cover gives its page's date, in the page foot's words
     "review": {"i18n_status"},      # the reviewers' views of the translation status
     "poster": {"booklets"},         # the poster is printed with the booklets' PDF stack (render_pdf, machine_check)
     # the ZIM packs the booklet texts, the posters' descriptions, the search words and the site logo

@@ -17,10 +17,9 @@ TEMPLATE = "booklet-print.html"        # in the theme's custom_dir (overrides/)
 STYLESHEET = "assets/stylesheets/booklet-print.css"  # in docs/
 # What a built page shows only on the web: what our features mark with ``data-web-only`` (the kind above the title,
 # the download button, notices, the glossary's links back to the text, the offline note, the read-aloud control,
-# the page foot, whose date goes on the cover, the site's name printed above the page), and the theme's title
-# (the PDF has a cover), heading links and source-file dates.
+# the page foot, the site's name printed above the page), and the theme's title (the PDF has a cover), heading
+# links and source-file dates.
 WEB_ONLY = "[data-web-only], h1, a.headerlink, .md-source-file"
-UPDATED = ".rc-updated"  # "Page updated on …" (features/page_foot): absent without the git history
 
 
 @dataclass(frozen=True)
@@ -31,12 +30,10 @@ class TocEntry:
 
 @dataclass(frozen=True)
 class Content:
-    """The body of a built booklet page, ready for print: its HTML (title removed), its h2 headings and
-    when it was last updated ("" when unknown)."""
+    """The body of a built booklet page, ready for print: its HTML (title removed) and its h2 headings."""
 
     html: str
     toc: tuple[TocEntry, ...]
-    updated: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,8 +60,6 @@ def extract_content(page_html: str, page_address: str | None) -> Content:
     (left as they are when the page has no public address)."""
     soup = BeautifulSoup(page_html, "html.parser")
     article = soup.find("article") or soup.new_tag("article")
-    updated = article.select_one(UPDATED)
-    when = updated.get_text(" ", strip=True) if updated else ""
     for node in article.select(WEB_ONLY):
         node.decompose()
     _unwrap_list_groups(article)
@@ -73,7 +68,7 @@ def extract_content(page_html: str, page_address: str | None) -> Content:
         if page_address and not href.startswith("#"):
             link["href"] = urljoin(page_address, href)
     toc = tuple(TocEntry(str(h["id"]), h.get_text(" ", strip=True)) for h in article.find_all("h2", id=True))
-    return Content(article.decode_contents().strip(), toc, when)
+    return Content(article.decode_contents().strip(), toc)
 
 
 def load_design(site: Site) -> tuple[Design | None, list[Problem]]:
@@ -89,10 +84,10 @@ def load_design(site: Site) -> tuple[Design | None, list[Problem]]:
 
 
 def print_html(design: Design, booklet: Booklet, content: Content, texts: BookletTexts, *,
-               address: str, logo: str, site_name: str, author: str) -> str:
+               address: str, logo: str, site_name: str, author: str, updated: str) -> str:
     """The whole document to print: cover, contents, then the booklet's text (a project summary, short: its
     cover at the top of the first page, no contents). The cover's words follow the booklet's kind; it carries
-    the programme's brand only if the project was part of the programme."""
+    the programme's brand only if the project was part of the programme, and ``updated``, the page's date."""
     facts = [(texts.territory, booklet.territory), (texts.period, format_period(booklet.period, texts)),
              (texts.themes, ", ".join(booklet.themes)), (texts.language, texts.language_name)]
     environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
@@ -101,4 +96,4 @@ def print_html(design: Design, booklet: Booklet, content: Content, texts: Bookle
         texts=texts, kind=texts.kinds[booklet.kind], kind_id=booklet.kind, programme=booklet.programme,
         address=address, logo=logo,
         site_name=site_name, author=author,
-        toc=content.toc, content=Markup(content.html), updated=content.updated)
+        toc=content.toc, content=Markup(content.html), updated=updated)

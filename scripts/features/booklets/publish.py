@@ -12,6 +12,7 @@ from ...problems import Problem
 from ...source.config import is_public
 from ...source.model import Site
 from ..feature import StageRun
+from ..page_foot.render import updated_words
 from .cache import cache_get, cache_key, cache_put, resources
 from .document import Design, extract_content, load_design, print_html
 from .index import pdf_href, pdf_url
@@ -75,7 +76,8 @@ def _publish_one(site: Site, out: Path, cache_dir: Path, design: Design, site_ad
     logo = site_address + str((site.config.get("theme") or {}).get("logo") or LOGO)
     document = print_html(design, booklet, extract_content(page_html, public), texts, address=public or "", logo=logo,
                           site_name=str(site.config.get("site_name") or ""),
-                          author=str(site.config.get("site_author") or site.config.get("site_name") or ""))
+                          author=str(site.config.get("site_author") or site.config.get("site_name") or ""),
+                          updated=updated_words(site, booklet.lang, booklet.rel))
     key = cache_key(document, design, resources(document, address, site_address, out))
     folder = cache_dir / booklet.lang / booklet.slug
     pdf = cache_get(folder, key)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from ...source.locales import LanguageRules
+from ...source.locales import LanguageRules, rules_of
+from ...source.model import Site
 from ..feature import PageView
 from ..i18n_status.model import StatusReport, load_status
 from .texts import foot_texts
@@ -27,6 +28,12 @@ def updated_text(day: date, rules: LanguageRules, texts: dict[str, str]) -> str:
     """ "Page updated on 12 March 2026", as HTML with a <time> element (the day written as the language does)."""
     when = f'<time datetime="{day.isoformat()}">{escape(rules.format_day(day))}</time>'
     return escape(texts["updated"]).replace("{date}", when)
+
+
+def updated_words(site: Site, lang: str, rel: str) -> str:
+    """ "Page updated on 12 March 2026" in plain words (a booklet's cover), or "" without the full git history."""
+    day = updated_on(load_status(site.root, site), lang, rel)
+    return foot_texts(site, lang)["updated"].replace("{date}", rules_of(site, lang).format_day(day)) if day else ""
 
 
 def foot_html(texts: dict[str, str], rules: LanguageRules, updated: date | None, address: str) -> str:
