@@ -300,6 +300,7 @@ def test_the_cache_keeps_the_last_versions_used_of_each_booklet(tmp_path: Path) 
         cache.cache_put(folder, f"key{number}", Pdf(b"%PDF-" + bytes([number]), 1))
         os.utime(folder / f"key{number}.json", (number, number))  # put one after the other, long ago
     assert cache.cache_get(folder, "key0") == Pdf(b"%PDF-\x00", 1)  # used again: now the last used
+    (folder / "half.pdf").write_bytes(b"%PDF-")  # a build stopped before the version's .json: dropped first
     cache.cache_put(folder, "key3", Pdf(b"%PDF-3", 1))
     assert sorted(p.name for p in folder.iterdir()) == [
         f"key{n}.{suffix}" for n in (0, 2, 3) for suffix in ("json", "pdf", "pdf.sha256")]

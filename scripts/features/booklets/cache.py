@@ -62,15 +62,18 @@ def cache_put(folder: Path, key: str, pdf: Pdf) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     write_checked(folder / f"{key}.pdf", pdf.data)
     write_atomic(folder / f"{key}.json", json.dumps({"pages": pdf.pages, "bytes": len(pdf.data)}).encode())
-    versions = sorted(folder.glob("*.json"), key=_last_used, reverse=True)
-    dropped = {version.stem for version in versions[VERSIONS_KEPT:]}
-    for old in folder.iterdir():
-        if old.name.split(".", 1)[0] in dropped and old.suffix in (".pdf", ".json", ".sha256"):
+    files = [old for old in folder.iterdir() if old.suffix in (".pdf", ".json", ".sha256")]
+    versions = sorted({old.name.split(".", 1)[0] for old in files}, key=lambda name: _last_used(folder, name),
+                      reverse=True)
+    dropped = set(versions[VERSIONS_KEPT:])
+    for old in files:
+        if old.name.split(".", 1)[0] in dropped:
             old.unlink(missing_ok=True)
 
 
-def _last_used(info: Path) -> float:
+def _last_used(folder: Path, name: str) -> float:
+    """When the version ``name`` was last put or used; 0 without its .json (a build stopped half-way)."""
     try:
-        return info.stat().st_mtime
-    except OSError:  # removed meanwhile by another build
+        return (folder / f"{name}.json").stat().st_mtime
+    except OSError:  # never written, or removed meanwhile by another build
         return 0.0
