@@ -68,12 +68,17 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def copy_with_cache(dest: Path, cache: Path = ROOT / CACHE) -> Path:
     """A copy of the project with a copy of ``cache`` (if there is one): a build of the copy makes again only
-    what the test changed. The cache is copied, not linked, so that a test never changes the one it came from."""
-    copy = copy_project(ROOT, dest)
+    what the test changed."""
+    return give_cache(copy_project(ROOT, dest), cache)
+
+
+def give_cache(project: Path, cache: Path) -> Path:
+    """``project`` with a copy of ``cache`` (if there is one), not a link: a test never changes the one it came
+    from."""
     if cache.is_dir():
-        shutil.copytree(cache, copy / CACHE)
-        (copy / CACHE / ".gitignore").write_text("*\n", "utf-8")  # out of the commits of tests that use git
-    return copy
+        shutil.copytree(cache, project / CACHE)
+        (project / CACHE / ".gitignore").write_text("*\n", "utf-8")  # out of the commits of tests that use git
+    return project
 
 
 @pytest.fixture(scope="session")

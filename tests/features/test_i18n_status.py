@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from scripts.features.registry import check_sources
 from scripts.problems import format_text
 from scripts.source.parse import load_site
 
-from ..conftest import CACHE
+from ..conftest import CACHE, give_cache
 
 GIT_ENV = {"GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_AUTHOR_NAME": "Editor",
            "GIT_AUTHOR_EMAIL": "editor@example.org", "GIT_COMMITTER_NAME": "Editor",
@@ -52,9 +51,7 @@ def shallow_clone(repo: Path, clone: Path) -> Path:
     renders no PDF or picture the cache has (one the clone's pages change is still rendered again)."""
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True,
                    env={**os.environ, **GIT_ENV}, capture_output=True)
-    if (repo / CACHE).is_dir():
-        shutil.copytree(repo / CACHE, clone / CACHE)
-    return clone
+    return give_cache(clone, repo / CACHE)
 
 
 def start_repo(project: Path) -> Path:
